@@ -1,0 +1,66 @@
+"""Errors raised by mapper and its gazetteer.
+
+Every error the tool raises on purpose derives from :class:`MapperError`, and each
+subclass also inherits the built-in exception that fits it, so callers may catch
+either. Each carries the exit code the command line uses for it::
+
+    MapperError                      exit 1   root: catch this to catch everything
+    ├── UsageError(ValueError)       exit 2   a command or call was given wrong arguments
+    ├── InputError(ValueError)       exit 1   an input file or text cannot be used
+    │   └── GazetteerFileError       exit 1   a user gazetteer file is malformed
+    ├── GazetteerDataError           exit 1   the bundled gazetteer is missing or damaged
+    └── OutputError(OSError)         exit 1   an output cannot be written
+
+Messages say what went wrong, where (file and line when known) and what to do.
+Underlying errors are chained with ``raise ... from err``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "GazetteerDataError",
+    "GazetteerFileError",
+    "InputError",
+    "MapperError",
+    "OutputError",
+    "UsageError",
+]
+
+
+class MapperError(Exception):
+    """Root of every error mapper raises on purpose."""
+
+    exit_code = 1
+
+
+class UsageError(MapperError, ValueError):
+    """Wrong arguments: an empty name, an unknown option value, a bad country code."""
+
+    exit_code = 2
+
+
+class InputError(MapperError, ValueError):
+    """An input cannot be used. Knows the file and line when it has them."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.reason = message
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{line}: " if line is not None else f"{self.path}: "
+        super().__init__(f"{where}{message}")
+
+
+class GazetteerFileError(InputError):
+    """A user-supplied gazetteer file (CSV or GeoNames dump) is malformed."""
+
+
+class GazetteerDataError(MapperError):
+    """The bundled gazetteer data is missing or damaged (reinstall, or rebuild it)."""
+
+
+class OutputError(MapperError, OSError):
+    """An output file cannot be written."""
