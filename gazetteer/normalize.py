@@ -1,0 +1,64 @@
+"""Name keys that survive real spelling.
+
+Two keys are computed for every name, in the gazetteer build and for every query:
+
+``form``
+    The name as letters and digits only: Unicode-normalised, transliterated to ASCII
+    (Cyrillic, diacritics, Turkic letters) by :mod:`anyascii`, lower-cased, with spaces,
+    hyphens, apostrophes and dots removed. ``Ak-Sai``, ``Ak Sai``, ``AKSAI`` and
+    ``Ак-Сай`` become ``aksai``/``aksay``.
+``skeleton``
+    The form with the transliteration choices that differ between Russian, Kyrgyz,
+    Tajik, Uzbek, German and English romanisations folded together (Zh/J/Dzh, Kh/H/X,
+    Y/I, Q/K, Gh/G, W/V, doubled letters). It is the lookup key: ``Zhany-Bak`` and
+    ``Jany-Bak``, ``Kyzyl`` and ``Qizil`` share one skeleton. Ranking then prefers
+    candidates whose ``form`` also matches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+__all__ = ["MAX_NAME_LENGTH", "form", "is_indexable_script", "skeleton"]
+
+#: Longest name a lookup accepts; real place names are far shorter.
+MAX_NAME_LENGTH = 200
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_DOUBLED = re.compile(r"(.)\1+")
+# Order matters: longer clusters first.
+_FOLDS = (
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("x", "h"),
+    ("q", "k"),
+    ("w", "v"),
+    ("y", "i"),
+)
+# Latin (with extensions), Cyrillic, and the punctuation names use.
+_INDEXABLE = re.compile(r"^[\s\-'’ʻʼ`.,()0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u052F]+$")
+
+
+def form(name: str) -> str:
+    """Letters and digits of ``name``, transliterated to lower-case ASCII."""
+    text = unicodedata.normalize("NFKC", name)
+    return _NOT_ALNUM.sub("", anyascii(text).lower())
+
+
+def skeleton(name: str) -> str:
+    """The lookup key: :func:`form` with romanisation variants folded together."""
+    key = form(name)
+    for old, new in _FOLDS:
+        key = key.replace(old, new)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def is_indexable_script(name: str) -> bool:
+    """True for names written in Latin or Cyrillic script (the scripts indexed)."""
+    return bool(_INDEXABLE.match(name))

@@ -1,0 +1,99 @@
+"""A real (non-editable) wheel carries both packages and the bundled gazetteer data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.slow
+
+PROBE = """
+import json, sys, mapper, gazetteer
+from gazetteer import Gazetteer
+from gazetteer.borders import region_geometry
+place = Gazetteer.bundled().best("Batken Region")
+print(json.dumps({"mapper": mapper.__file__, "gazetteer": gazetteer.__file__,
+                  "place": place.id, "polygon": region_geometry(place.id).geom_type}))
+"""
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    (path,) = out.glob("mapper-*.whl")
+    return path
+
+
+def test_wheel_contains_both_packages_and_the_data(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in (
+        "mapper/cli.py",
+        "gazetteer/index.py",
+        "gazetteer/data/gazetteer.sqlite.gz",
+        "gazetteer/data/manifest.json",
+        "gazetteer/data/admin1.geojson.gz",
+        "gazetteer/curated/fergana_border_places.csv",
+        "gazetteer/SOURCES.md",
+    ):
+        assert required in names, required
+
+
+def test_installed_wheel_loads_the_bundled_data(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    env = {**os.environ, "PYTHONPATH": str(target), "MAPPER_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    probe = json.loads(out.stdout)
+    assert probe["mapper"].startswith(str(target))
+    assert probe["gazetteer"].startswith(str(target))
+    assert probe["place"] == "ne_admin1:KG-B"
+    assert probe["polygon"] in ("Polygon", "MultiPolygon")
+    assert list((tmp_path / "cache").glob("gazetteer-*.sqlite"))
