@@ -1,0 +1,81 @@
+"""Language detection: short texts in each language, Malay folded into Indonesian, "und"."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from mapper.language import LANGUAGES, SAMPLE_CHARS, UNDETERMINED, detect_language
+
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warga desa mengungsi setelah baku tembak di perbatasan.", "id"),
+        ("Polisi menangkap dua orang di Bishkek kemarin.", "id"),
+        ("BENTROKAN KEMBALI PECAH DI PERBATASAN", "id"),
+        ("Residents fled their villages after shooting on the border.", "en"),
+        ("The border crossing was closed on Tuesday.", "en"),
+        ("Жители покинули сёла после перестрелки на границе.", "ru"),
+        ("Пограничный пункт закрыли во вторник.", "ru"),
+        ("Шекарада қақтығыс болды, тұрғындар көшірілді.", "kk"),
+    ],
+)
+def test_short_texts(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+def test_malay_is_reported_as_indonesian() -> None:
+    assert detect_language("Tentera kerajaan tiba di bandar itu pada waktu pagi.") == "id"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t",
+        "12345 67 89",
+        "!!! ??? ...",
+        "Osh",
+        "asdkjh qweoiu zxcmnb",
+        "https://a.b/c?d=1",
+    ],
+)
+def test_hopeless_text_is_undetermined(text: str) -> None:
+    assert detect_language(text) == UNDETERMINED
+
+
+def test_is_deterministic() -> None:
+    text = "Pasukan penjaga perbatasan dikerahkan ke desa-desa di selatan."
+    assert len({detect_language(text) for _ in range(20)}) == 1
+
+
+def test_only_a_bounded_sample_is_read() -> None:
+    russian = "Жители покинули сёла после перестрелки на границе. " * 60
+    english = "Residents fled their villages after shooting on the border. " * 200_000
+    assert len(russian) > SAMPLE_CHARS
+    started = time.perf_counter()
+    assert detect_language(russian + english) == "ru"
+    assert time.perf_counter() - started < 2.0
+
+
+def test_leading_whitespace_does_not_eat_the_sample() -> None:
+    assert detect_language("\n" * 50 + "Warga desa mengungsi setelah baku tembak.") == "id"
+
+
+def test_answers_come_from_the_language_set() -> None:
+    assert {"id", "en", "ru"} <= set(LANGUAGES)
+    assert "ms" in LANGUAGES  # scored, then folded into "id"
+
+
+def test_seeds_are_indonesian() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("shared/seeds is not beside the repository")
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert seeds
+    for path in seeds:
+        assert detect_language(path.read_text(encoding="utf-8")) == "id", path.name
