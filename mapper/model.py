@@ -1,0 +1,150 @@
+"""The values that flow through the pipeline: mentions, incidents and their parts.
+
+text → :class:`Mention` (with a resolved :class:`~gazetteer.Place`) → :class:`Incident`.
+Each value is frozen and serialises to the shape of ``../shared/contracts/extract.md``
+with :meth:`to_dict` (keys in contract order; extra keys, when any, come after them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from gazetteer import Place
+
+__all__ = [
+    "DATE_PRECISIONS",
+    "EVENT_TYPES",
+    "CasualtyClaim",
+    "Evidence",
+    "Incident",
+    "Mention",
+    "Source",
+    "place_dict",
+]
+
+#: ACLED's six event types.
+EVENT_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+DATE_PRECISIONS = ("day", "week", "month", "year")
+
+
+def place_dict(place: Place | None, precision: int) -> dict[str, Any] | None:
+    """The contract's place object, or ``None``."""
+    return None if place is None else place.to_dict(precision)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in a text, and the place it was resolved to (or ``None``).
+
+    ``precision``: 1 the place itself; 2 a district stands in (a village the gazetteer
+    knows only by name); 3 a region or country stands in.
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    precision: int = 1
+    confidence: float = 0.0
+    candidates: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "place": place_dict(self.place, self.precision),
+            "confidence": round(self.confidence, 4),
+            "candidates": self.candidates,
+        }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence an incident was read from: offsets into the document text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an incident was reported: a document id and its URL when known."""
+
+    document: str
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "url": self.url}
+
+
+@dataclass(frozen=True)
+class CasualtyClaim:
+    """Casualty figures as one claimant gives them (``None``: the text does not say who)."""
+
+    claimant: str | None
+    fatalities: int | None
+    injuries: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claimant": self.claimant, "fatalities": self.fatalities, "injuries": self.injuries}
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One event: what, when, where, to whom, according to whom."""
+
+    id: str
+    date: str | None
+    date_precision: str | None
+    event_type: str
+    sub_event_type: str
+    place: Place | None
+    location_text: str | None
+    geo_precision: int
+    fatalities: int | None
+    injuries: int | None
+    actors: tuple[str, ...]
+    evidence: Evidence
+    source: Source
+    claims: tuple[CasualtyClaim, ...] = ()
+    also_reported_by: tuple[tuple[Source, Evidence], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.event_type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {self.event_type!r}")
+        if self.date_precision is not None and self.date_precision not in DATE_PRECISIONS:
+            raise ValueError(f"unknown date precision {self.date_precision!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "place": place_dict(self.place, self.geo_precision),
+            "location_text": self.location_text,
+            "geo_precision": self.geo_precision,
+            "fatalities": self.fatalities,
+            "injuries": self.injuries,
+            "actors": list(self.actors),
+            "evidence": self.evidence.to_dict(),
+            "source": self.source.to_dict(),
+            "claims": [claim.to_dict() for claim in self.claims],
+            "also_reported_by": [
+                {"source": s.to_dict(), "evidence": e.to_dict()} for s, e in self.also_reported_by
+            ],
+        }
