@@ -83,6 +83,11 @@ class Gazetteer:
         """The shipped gazetteer (opened once per process)."""
         return _bundled()
 
+    @property
+    def database(self) -> sqlite3.Connection:
+        """The read-only connection to the bundled data."""
+        return self._db
+
     def with_layers(self, *layers: UserLayer) -> Gazetteer:
         """A gazetteer that also searches ``layers``, which outrank the bundled data."""
         return Gazetteer(self._db, (*layers, *self.layers))
@@ -139,7 +144,10 @@ class Gazetteer:
 
     def unlocated(self, name: str, country: str | None = None) -> list[Unlocated]:
         """Places known by name without a sourced point, with the unit that contains them."""
-        key = skeleton(validate_name(name))
+        found = self._unlocated_by_key(skeleton(validate_name(name)))
+        return [u for u in found if not country or u.country == country.upper()]
+
+    def _unlocated_by_key(self, key: str) -> list[Unlocated]:
         rows = self._db.execute(
             "SELECT u.* FROM unlocated_names n JOIN unlocated u ON u.id = n.id "
             "WHERE n.skel = ? ORDER BY u.id",
@@ -147,8 +155,6 @@ class Gazetteer:
         ).fetchall()
         found = []
         for row in rows:
-            if country and row["country"] != country.upper():
-                continue
             container = self.get(row["container_id"])
             if container is not None:
                 source = json.loads(row["raw"]).get("source", "")
@@ -159,6 +165,25 @@ class Gazetteer:
                 )
         return found
 
+    def match_keys(
+        self, keys: Iterable[str], surface: str, kinds: frozenset[str] | None = None
+    ) -> list[Candidate]:
+        """Ranked candidates for a name found in a text, by its lookup keys (skeletons).
+
+        ``surface`` is the name as written (for exact-spelling preference); ``kinds`` are
+        preferred, not required.
+        """
+        matches = [m for key in sorted(set(keys)) for m in self._matches_key(key, None)]
+        return self._rank(matches, surface, None, None, designated=kinds)
+
+    def unlocated_for_keys(self, keys: Iterable[str]) -> list[Unlocated]:
+        """Places known without a point whose names have these lookup keys."""
+        found: dict[str, Unlocated] = {}
+        for key in sorted(set(keys)):
+            for entry in self._unlocated_by_key(key):
+                found.setdefault(entry.id, entry)
+        return list(found.values())
+
     def info(self) -> dict[str, Any]:
         """Layers, sources, versions and counts."""
         from gazetteer.store import manifest
@@ -168,7 +193,9 @@ class Gazetteer:
     # -- internals -----------------------------------------------------------------------
 
     def _matches(self, text: str, kinds: frozenset[str] | None) -> list[_Match]:
-        key = skeleton(text)
+        return self._matches_key(skeleton(text), kinds)
+
+    def _matches_key(self, key: str, kinds: frozenset[str] | None) -> list[_Match]:
         found = [
             _Match(p, n, q, USER_LAYER_BONUS)
             for layer in self.layers

@@ -85,6 +85,119 @@ def geocode(
     click.echo(candidates_json(found) if fmt == "json" else candidates_table(found))
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
+)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@click.option(
+    "--keep-text",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the text each offset refers to (the extracted text of HTML) into this folder.",
+)
+@click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+@gazetteer_option
+def extract(
+    paths: tuple[str, ...],
+    fmt: str,
+    published: str | None,
+    keep_text: Path | None,
+    quiet: bool,
+    gazetteer_files: tuple[Path, ...],
+) -> None:
+    """Find places and incidents in articles: files, folders, or - for stdin.
+
+    Prints one JSON object per document and per line (jsonl), in input order.
+    """
+    from mapper.extract import run_extract
+
+    for line in run_extract(
+        paths,
+        fmt=fmt,
+        published=published,
+        keep_text=keep_text,
+        gazetteer_files=gazetteer_files,
+        progress=None if quiet else _progress,
+    ):
+        click.echo(line)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def evaluate(gold_dir: Path, fmt: str) -> None:
+    """Score extraction against hand-annotated articles (NNN.txt + NNN.gold.json) in GOLD_DIR."""
+    from mapper.evaluate import evaluate_folder, format_scores
+
+    click.echo(format_scores(evaluate_folder(gold_dir), fmt))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The incidents file to write: .geojson, .gpkg or .csv (ACLED column names).",
+)
+@click.option(
+    "--rejects",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the rows that could not be mapped, with the reasons "
+    "[default: <output stem>.rejects.csv, when there are any].",
+)
+@click.option("--lat-col", help="The latitude column [default: found by its name].")
+@click.option("--lon-col", help="The longitude column [default: found by its name].")
+@click.option("--place-col", help="The place-name column [default: found by its name].")
+@click.option("--date-col", help="The date column [default: found by its name].")
+@click.option("--type-col", help="The event-type column [default: found by its name].")
+@click.option(
+    "--country",
+    help="Look place names up in this country (ISO 3166-1 alpha-2, e.g. KG) when a row "
+    "has no country column.",
+)
+@gazetteer_option
+def incidents(
+    inputs: tuple[Path, ...],
+    output: Path,
+    rejects: Path | None,
+    lat_col: str | None,
+    lon_col: str | None,
+    place_col: str | None,
+    date_col: str | None,
+    type_col: str | None,
+    country: str | None,
+    gazetteer_files: tuple[Path, ...],
+) -> None:
+    """Map incident records (CSV, GeoJSON, GeoPackage, ACLED exports) into one file.
+
+    Rows with coordinates are put there; rows with a place name only are looked up in
+    the gazetteer. Columns are found by their names (English, Russian, Indonesian).
+    Every row ends up in the output or, with its reason, in the rejects file. Exits 1
+    when no row could be mapped.
+    """
+    from mapper.geocoding import load_gazetteer
+    from mapper.records import convert
+
+    summary = convert(
+        inputs,
+        output,
+        rejects=rejects,
+        lat_col=lat_col,
+        lon_col=lon_col,
+        place_col=place_col,
+        date_col=date_col,
+        type_col=type_col,
+        country=country,
+        gazetteer=load_gazetteer(gazetteer_files),
+    )
+    click.echo(summary.message(), err=True)
+    if summary.problem:
+        raise click.ClickException(summary.problem)
+
+
 @main.group()
 def gazetteer() -> None:
     """Inspect the bundled gazetteer."""

@@ -45,7 +45,8 @@ class Mention:
     """A place name found in a text, and the place it was resolved to (or ``None``).
 
     ``precision``: 1 the place itself; 2 a district stands in (a village the gazetteer
-    knows only by name); 3 a region or country stands in.
+    knows only by name); 3 a region or country stands in. ``furniture`` names the kind of
+    site furniture (``"teaser"``, ``"photo_credit"``, ...) the mention sits in, if any.
     """
 
     start: int
@@ -55,9 +56,15 @@ class Mention:
     precision: int = 1
     confidence: float = 0.0
     candidates: int = 0
+    furniture: str | None = None
+
+    @property
+    def is_article_place(self) -> bool:
+        """False for mentions in site furniture (teasers, captions): not the article's places."""
+        return self.furniture is None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -65,6 +72,9 @@ class Mention:
             "confidence": round(self.confidence, 4),
             "candidates": self.candidates,
         }
+        if self.furniture is not None:
+            out["furniture"] = self.furniture
+        return out
 
 
 @dataclass(frozen=True)
@@ -104,7 +114,11 @@ class CasualtyClaim:
 
 @dataclass(frozen=True)
 class Incident:
-    """One event: what, when, where, to whom, according to whom."""
+    """One event: what, when, where, to whom, according to whom.
+
+    ``remarks``: what was changed or doubted on the way in (coordinates swapped, a place
+    far from its coordinates, an event type not recognised); empty for most incidents.
+    """
 
     id: str
     date: str | None
@@ -121,6 +135,7 @@ class Incident:
     source: Source
     claims: tuple[CasualtyClaim, ...] = ()
     also_reported_by: tuple[tuple[Source, Evidence], ...] = field(default=())
+    remarks: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.event_type not in EVENT_TYPES:
@@ -129,7 +144,7 @@ class Incident:
             raise ValueError(f"unknown date precision {self.date_precision!r}")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "date": self.date,
             "date_precision": self.date_precision,
@@ -148,3 +163,6 @@ class Incident:
                 {"source": s.to_dict(), "evidence": e.to_dict()} for s, e in self.also_reported_by
             ],
         }
+        if self.remarks:
+            out["remarks"] = list(self.remarks)
+        return out

@@ -1,0 +1,179 @@
+"""Recognition: the spans of a text that name places, before any place is chosen.
+
+The matcher proposes every run of words that spells a gazetteer name; this module keeps
+the ones a careful reader would take for place names: capitalised, not a common word at a
+sentence start, not a demonym, not part of an organisation or person name; then the longest
+span wins where spans overlap. Spans inside site furniture (teasers, captions) are kept but
+marked, so that they are listed without counting as the article's places. Designator words
+around a span ("desa", "wilayah", "Region", "District") are read as hints of the kind of place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from mapper import lexicon
+from mapper.documents import Document
+from mapper.matcher import PLACES, UNLOCATED, Hit, Matcher
+from mapper.tokens import Token, is_joiner, tokenize
+
+__all__ = ["Span", "recognize"]
+
+MIN_SINGLE_WORD = 3
+#: All-capital words this short are codes and credits (STR, AFP), not names.
+MAX_CODE_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class Span:
+    """A recognised place name: offsets, the keys it matched, and kind hints."""
+
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+    has_places: bool
+    has_unlocated: bool
+    kinds: frozenset[str] | None
+    first: int
+    last: int
+    in_name_run: bool = False
+    furniture: str | None = None
+
+
+def recognize(document: Document, matcher: Matcher) -> list[Span]:
+    """Place-name spans of ``document``, in text order, non-overlapping."""
+    text, language = document.text, document.language
+    tokens = tokenize(text)
+    grouped: dict[tuple[int, int], list[Hit]] = {}
+    for hit in matcher.hits(tokens, text):
+        grouped.setdefault((hit.first, hit.last), []).append(hit)
+    spans = []
+    for (first, last), hits in grouped.items():
+        if _keep(tokens, first, last, text, language, document):
+            spans.append(_span(tokens, first, last, hits, text, language))
+    return [
+        _mark_furniture(_mark_name_run(span, tokens, text, language), document)
+        for span in _longest_first(spans)
+    ]
+
+
+def _mark_furniture(span: Span, document: Document) -> Span:
+    """Record the kind of site furniture (teaser, caption, ...) a span sits in, if any."""
+    for part in document.furniture:
+        if part.start < span.end and span.start < part.end:
+            return replace(span, furniture=part.kind)
+    return span
+
+
+def _mark_name_run(span: Span, tokens: list[Token], text: str, language: str) -> Span:
+    """Flag a span next to another capitalised word: it may be part of a person's name."""
+    common = lexicon.words_for(lexicon.COMMON_WORDS, language)
+    prefixes = lexicon.PREFIX_DESIGNATORS.get(language, {})
+    for index, step in ((span.first, -1), (span.last, +1)):
+        other = _neighbour(tokens, index, text, step)
+        if other is None or not other.text[0].isupper():
+            continue
+        lower = other.text.lower()
+        ignorable = (
+            lower in common
+            or lower in lexicon.DEMONYMS
+            or lower in lexicon.SUFFIX_DESIGNATORS
+            or lower in prefixes
+        )
+        if not ignorable:
+            return replace(span, in_name_run=True)
+    return span
+
+
+def _keep(
+    tokens: list[Token], first: int, last: int, text: str, language: str, document: Document
+) -> bool:
+    head = tokens[first]
+    if not head.text[0].isupper():
+        return False
+    if first == last and not _plausible_single_word(head.text, language):
+        return False
+    return not (_in_organisation(tokens, first, last, text) or _is_person(tokens, last, text))
+
+
+def _plausible_single_word(word: str, language: str) -> bool:
+    lower = word.lower()
+    if len(word) < MIN_SINGLE_WORD or lower in lexicon.DEMONYMS or lower in lexicon.ACRONYMS:
+        return False
+    if lower in lexicon.NON_PLACE_NAMES or (word.isupper() and len(word) <= MAX_CODE_LENGTH):
+        return False
+    return lower not in lexicon.words_for(lexicon.COMMON_WORDS, language)
+
+
+def _neighbour(tokens: list[Token], index: int, text: str, step: int) -> Token | None:
+    other = index + step
+    if not 0 <= other < len(tokens):
+        return None
+    left, right = (tokens[other], tokens[index]) if step < 0 else (tokens[index], tokens[other])
+    gap = text[left.end : right.start]
+    return tokens[other] if is_joiner(gap) or gap in ('"', '" ', ' "') else None
+
+
+def _in_organisation(tokens: list[Token], first: int, last: int, text: str) -> bool:
+    before = _neighbour(tokens, first, text, -1)
+    after = _neighbour(tokens, last, text, +1)
+    if before is not None:
+        word = before.text
+        if word.lower() in lexicon.ORG_PREVIOUS and word[0].isupper():
+            return True
+        if word.isupper() and len(word) >= 2 and word.lower() in lexicon.ACRONYMS:
+            return True
+    return after is not None and after.text.lower() in lexicon.ORG_NEXT and after.text[0].isupper()
+
+
+def _is_person(tokens: list[Token], last: int, text: str) -> bool:
+    after = _neighbour(tokens, last, text, +1)
+    if after is None or not after.text[0].isupper() or len(after.text) < 5:
+        return False
+    return after.text.lower().endswith(lexicon.SURNAME_ENDINGS)
+
+
+def _span(
+    tokens: list[Token], first: int, last: int, hits: list[Hit], text: str, language: str
+) -> Span:
+    kinds = _prefix_kinds(tokens, first, text, language)
+    end_token = last
+    after = _neighbour(tokens, last, text, +1)
+    if after is not None and after.text.lower() in lexicon.SUFFIX_DESIGNATORS:
+        kinds = lexicon.SUFFIX_DESIGNATORS[after.text.lower()]
+        if after.text[0].isupper():
+            end_token = last + 1
+    start, end = tokens[first].start, tokens[end_token].end
+    return Span(
+        start=start,
+        end=end,
+        text=text[start:end],
+        keys=tuple(sorted({hit.key for hit in hits})),
+        has_places=any(hit.kinds & PLACES for hit in hits),
+        has_unlocated=any(hit.kinds & UNLOCATED for hit in hits),
+        kinds=kinds,
+        first=first,
+        last=end_token,
+    )
+
+
+def _prefix_kinds(
+    tokens: list[Token], first: int, text: str, language: str
+) -> frozenset[str] | None:
+    before = _neighbour(tokens, first, text, -1)
+    if before is None:
+        return None
+    table = lexicon.PREFIX_DESIGNATORS.get(language, {})
+    return table.get(before.text.lower())
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        positions = set(range(span.first, span.last + 1))
+        if not positions & taken:
+            chosen.append(span)
+            taken |= positions
+    return sorted(chosen, key=lambda s: s.start)

@@ -1,0 +1,213 @@
+"""Resolution: choose, for each recognised span, the place the document means.
+
+Each span starts with the gazetteer's ranked candidates (name match, kind, population),
+plus any place the gazetteer knows only by name and container (Orto-Boz → Batken
+District). The document then votes, twice over:
+
+* country and first-level region votes from every span's current choice;
+* containment cues: "X, Y", "X di Y", "X in Y", "X в Y" where Y is a country, region or
+  district that may contain X;
+* proximity to the other places the document names.
+
+A place known only by name stands in through its container, with precision 2 (a district)
+or 3 (a region), and keeps the name as written; it is chosen over a same-named place
+elsewhere when the document's context supports its container.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from gazetteer import Candidate, Gazetteer, Place, haversine_km
+from gazetteer.index import Unlocated
+from gazetteer.normalize import skeleton
+from mapper import lexicon
+from mapper.model import Mention
+from mapper.recognize import Span
+
+__all__ = ["resolve"]
+
+COUNTRY_WEIGHT = 0.2
+ADMIN1_WEIGHT = 0.15
+CONTAINMENT_WEIGHT = 0.25
+PROXIMITY_WEIGHT = 0.15
+PROXIMITY_KM = 50.0
+UNLOCATED_BASE = 0.7
+ROUNDS = 2
+#: A single word at least this frequent (Zipf scale) in the document's language...
+COMMON_WORD_ZIPF = 3.5
+#: ...is read as the word, not as a place smaller than this.
+COMMON_WORD_MIN_POPULATION = 100_000
+#: Part of a run of capitalised words, a small place needs this share of country votes.
+NAME_RUN_SHARE = 0.15
+POINT_KINDS = frozenset({"populated_place", "admin2", "landmark"})
+_CONTAINMENT_GAP = re.compile(
+    r"\s*,\s*|\s+(?:" + "|".join(sorted(lexicon.CONTAINMENT_WORDS)) + r")\s+", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Option:
+    """One reading of a span: a place, or an unlocated name standing in through its container."""
+
+    place: Place
+    base: float
+    precision: int
+
+
+@dataclass(frozen=True)
+class _Context:
+    countries: dict[str, float]
+    admin1: dict[str, float]
+    picks: tuple[_Option | None, ...]
+
+
+def resolve(
+    spans: list[Span], gazetteer: Gazetteer, text: str, language: str = "und"
+) -> list[Mention]:
+    """One :class:`Mention` per span that reads as a place, resolved in document context."""
+    options = [_options(span, gazetteer) for span in spans]
+    containers = _containers(spans, text)
+    picks: list[_Option | None] = [opts[0] if opts else None for opts in options]
+    scored: list[list[tuple[float, _Option]]] = []
+    for _ in range(ROUNDS):
+        context = _context(picks, spans)
+        scored = [
+            sorted(
+                ((_score(o, i, context, containers, spans), o) for o in opts),
+                key=lambda pair: (-pair[0], pair[1].place.id),
+            )
+            for i, opts in enumerate(options)
+        ]
+        picks = [ranked[0][1] if ranked else None for ranked in scored]
+    context = _context(picks, spans)
+    return [
+        _mention(span, ranked)
+        for span, ranked in zip(spans, scored, strict=True)
+        if not ranked or _reads_as_place(span, ranked[0][1], context, language)
+    ]
+
+
+def _reads_as_place(span: Span, best: _Option, context: _Context, language: str) -> bool:
+    """False for a small-place reading of a common word or of part of a person's name."""
+    place = best.place
+    if place.kind not in ("populated_place", "landmark") or span.kinds:
+        return True
+    if best.precision > 1:
+        return True
+    if span.in_name_run and context.countries.get(place.country or "", 0.0) < NAME_RUN_SHARE:
+        return False
+    small = (place.population or 0) < COMMON_WORD_MIN_POPULATION
+    return not (small and span.first == span.last and _is_common_word(span.text, language))
+
+
+def _is_common_word(word: str, language: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    if language not in ("id", "en", "ru"):
+        return False
+    return zipf_frequency(word.lower(), language) >= COMMON_WORD_ZIPF
+
+
+def _options(span: Span, gazetteer: Gazetteer) -> list[_Option]:
+    keys = set(span.keys)
+    keys.add(skeleton(span.text))
+    found = [_from_candidate(c) for c in gazetteer.match_keys(keys, span.text, span.kinds)]
+    if span.has_unlocated:
+        found += [_from_unlocated(u) for u in gazetteer.unlocated_for_keys(keys)]
+    return found
+
+
+def _from_candidate(candidate: Candidate) -> _Option:
+    return _Option(candidate.place, candidate.score, 1)
+
+
+def _from_unlocated(entry: Unlocated) -> _Option:
+    precision = 2 if entry.container.kind == "admin2" else 3
+    return _Option(entry.container, UNLOCATED_BASE, precision)
+
+
+def _containers(spans: list[Span], text: str) -> dict[int, int]:
+    """For span i, the index of the span right after it that may contain it."""
+    found = {}
+    for i in range(len(spans) - 1):
+        gap = text[spans[i].end : spans[i + 1].start]
+        if _CONTAINMENT_GAP.fullmatch(gap):
+            found[i] = i + 1
+    return found
+
+
+def _context(picks: list[_Option | None], spans: list[Span]) -> _Context:
+    """Votes from the article's own mentions (furniture does not vote)."""
+    countries: Counter[str] = Counter()
+    admin1: Counter[str] = Counter()
+    for pick, span in zip(picks, spans, strict=True):
+        if pick is None or span.furniture:
+            continue
+        if pick.place.country:
+            countries[pick.place.country] += 1
+        if pick.place.admin1_id:
+            admin1[pick.place.admin1_id] += 1
+    return _Context(_shares(countries), _shares(admin1), tuple(picks))
+
+
+def _shares(votes: Counter[str]) -> dict[str, float]:
+    total = sum(votes.values())
+    return {key: count / total for key, count in votes.items()} if total else {}
+
+
+def _score(
+    option: _Option, index: int, context: _Context, containers: dict[int, int], spans: list[Span]
+) -> float:
+    place = option.place
+    score = option.base
+    score += COUNTRY_WEIGHT * context.countries.get(place.country or "", 0.0)
+    score += ADMIN1_WEIGHT * context.admin1.get(place.admin1_id or "", 0.0)
+    container = context.picks[containers[index]] if index in containers else None
+    if container is not None and _contains(container.place, place):
+        score += CONTAINMENT_WEIGHT
+    score += PROXIMITY_WEIGHT * _nearness(place, index, context.picks)
+    return score
+
+
+def _contains(container: Place, place: Place) -> bool:
+    if container.kind == "country":
+        return place.country == container.country
+    if container.kind == "admin1":
+        return place.admin1_id == container.id
+    if container.kind == "admin2":
+        return place.admin2_id == container.id or place.id == container.id
+    return False
+
+
+def _nearness(place: Place, index: int, picks: tuple[_Option | None, ...]) -> float:
+    if place.kind not in POINT_KINDS:
+        return 0.0
+    distances = [
+        haversine_km(place.lat, place.lon, other.place.lat, other.place.lon)
+        for j, other in enumerate(picks)
+        if j != index and other is not None and other.place.kind in POINT_KINDS
+    ]
+    return math.exp(-min(distances) / PROXIMITY_KM) if distances else 0.0
+
+
+def _mention(span: Span, ranked: list[tuple[float, _Option]]) -> Mention:
+    if not ranked:
+        return Mention(span.start, span.end, span.text, None, 1, 0.0, 0, span.furniture)
+    best_score, best = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    margin = best_score / (best_score + second) if second else 1.0
+    confidence = min(1.0, best_score) * margin
+    return Mention(
+        span.start,
+        span.end,
+        span.text,
+        best.place,
+        best.precision,
+        confidence,
+        len(ranked),
+        span.furniture,
+    )
