@@ -14,6 +14,13 @@ from mapper.errors import OutputError
 __all__ = ["write_atomic"]
 
 
+def _default_mode() -> int:
+    """The mode a plain ``open(..., "w")`` would give (0o666 less the umask), not mkstemp's 0600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` atomically and return the path."""
     target = Path(path)
@@ -26,6 +33,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+        os.chmod(tmp, _default_mode())
         os.replace(tmp, target)
     except OSError as err:
         raise OutputError(f"cannot write {target} ({err.strerror})") from err
