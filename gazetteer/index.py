@@ -39,6 +39,7 @@ KIND_PRIOR = {"country": 1.0, "region": 0.95, "admin1": 0.6, "admin2": 0.55, "la
 USER_LAYER_BONUS = 0.2
 NEAR_SCALE_KM = 75.0
 LANG_BONUS = 0.02
+KEY_CACHE_SIZE = 50_000
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -77,6 +78,7 @@ class Gazetteer:
         self._db = db
         self._db.row_factory = sqlite3.Row
         self.layers = tuple(layers)
+        self._by_key: dict[str, list[_Match]] = {}
 
     @classmethod
     def bundled(cls) -> Gazetteer:
@@ -196,6 +198,15 @@ class Gazetteer:
         return self._matches_key(skeleton(text), kinds)
 
     def _matches_key(self, key: str, kinds: frozenset[str] | None) -> list[_Match]:
+        found = self._by_key.get(key)
+        if found is None:
+            found = self._read_key(key)
+            if len(self._by_key) >= KEY_CACHE_SIZE:
+                self._by_key.clear()
+            self._by_key[key] = found
+        return [m for m in found if kinds is None or m.place.kind in kinds]
+
+    def _read_key(self, key: str) -> list[_Match]:
         found = [
             _Match(p, n, q, USER_LAYER_BONUS)
             for layer in self.layers
@@ -207,7 +218,7 @@ class Gazetteer:
             (key,),
         ).fetchall()
         found += [_Match(_place(r), r["matched"], r["quality"], 0.0, r["lang"]) for r in rows]
-        return [m for m in found if kinds is None or m.place.kind in kinds]
+        return found
 
     def _reference(self, near: str | Place | tuple[float, float] | None) -> Place | None:
         if near is None or isinstance(near, Place):

@@ -137,26 +137,47 @@ class Matcher:
                     yield Hit(first, last, key, kinds)
 
 
-def _word_keys(token: Token) -> tuple[str, ...]:
-    if not is_cyrillic(token.text):
-        return (_token_key(token.text),)
-    return tuple(_token_key(form) for form in forms(token.text))
+@lru_cache(maxsize=500_000)
+def _word_keys(word: str, inflected: bool) -> tuple[str, ...]:
+    """The key of a word, and for a Russian word that may be part of a name, of its forms."""
+    if not inflected or not is_cyrillic(word):
+        return (_token_key(word),)
+    return tuple(dict.fromkeys(_token_key(form) for form in forms(word)))
+
+
+def _alternatives(tokens: list[Token]) -> list[tuple[str, ...]]:
+    """Per token, its keys. Russian forms are tried for capitalised words and the word after."""
+    found = []
+    previous_capital = False
+    for token in tokens:
+        capital = token.text[0].isupper()
+        found.append(_word_keys(token.text, capital or previous_capital))
+        previous_capital = capital
+    return found
 
 
 def _streams(tokens: list[Token], text: str) -> Iterator[tuple[str, dict[int, int]]]:
-    """Token-key streams; ``token_at`` maps the space before token i to i (and after the last)."""
-    alternatives = [_word_keys(token) for token in tokens]
+    """Token-key streams; ``token_at`` maps the space before token i to i (and after the last).
+
+    Stream ``k`` spells each word by its ``k``-th form (its last one when it has fewer), so
+    names whose words are all inflected alike are found in one of them.
+    """
+    alternatives = _alternatives(tokens)
     depth = max((len(a) for a in alternatives), default=1)
-    for level in range(depth):
-        pieces, token_at, position = [" "], {0: 0}, 1
-        for i, token in enumerate(tokens):
-            if i and not is_joiner(text[tokens[i - 1].end : token.start]):
-                pieces.append(BREAK + " ")
-                position += 2
-                token_at[position - 1] = i
-            keys = alternatives[i]
+    pieces: list[list[str]] = [[" "] for _ in range(depth)]
+    token_at: list[dict[int, int]] = [{0: 0} for _ in range(depth)]
+    position = [1] * depth
+    for i, token in enumerate(tokens):
+        hard = i and not is_joiner(text[tokens[i - 1].end : token.start])
+        keys = alternatives[i]
+        for level in range(depth):
+            if hard:
+                pieces[level].append(BREAK + " ")
+                position[level] += 2
+                token_at[level][position[level] - 1] = i
             word = keys[min(level, len(keys) - 1)] or BREAK
-            pieces.append(word + " ")
-            position += len(word) + 1
-            token_at[position - 1] = i + 1
-        yield "".join(pieces), token_at
+            pieces[level].append(word + " ")
+            position[level] += len(word) + 1
+            token_at[level][position[level] - 1] = i + 1
+    for level in range(depth):
+        yield "".join(pieces[level]), token_at[level]

@@ -63,13 +63,16 @@ class _Context:
     countries: dict[str, float]
     admin1: dict[str, float]
     picks: tuple[_Option | None, ...]
+    points: tuple[Place, ...]
+    nearness: dict[str, float]
 
 
 def resolve(
     spans: list[Span], gazetteer: Gazetteer, text: str, language: str = "und"
 ) -> list[Mention]:
     """One :class:`Mention` per span that reads as a place, resolved in document context."""
-    options = [_options(span, gazetteer) for span in spans]
+    cache: dict[tuple[object, ...], list[_Option]] = {}
+    options = [_cached_options(span, gazetteer, cache) for span in spans]
     containers = _containers(spans, text)
     picks: list[_Option | None] = [opts[0] if opts else None for opts in options]
     scored: list[list[tuple[float, _Option]]] = []
@@ -112,6 +115,16 @@ def _is_common_word(word: str, language: str) -> bool:
     return zipf_frequency(word.lower(), language) >= COMMON_WORD_ZIPF
 
 
+def _cached_options(
+    span: Span, gazetteer: Gazetteer, cache: dict[tuple[object, ...], list[_Option]]
+) -> list[_Option]:
+    """Options per distinct name in the document (a name repeated is looked up once)."""
+    key = (span.keys, span.text, span.kinds, span.has_unlocated)
+    if key not in cache:
+        cache[key] = _options(span, gazetteer)
+    return cache[key]
+
+
 def _options(span: Span, gazetteer: Gazetteer) -> list[_Option]:
     keys = set(span.keys)
     keys.add(skeleton(span.text))
@@ -151,7 +164,12 @@ def _context(picks: list[_Option | None], spans: list[Span]) -> _Context:
             countries[pick.place.country] += 1
         if pick.place.admin1_id:
             admin1[pick.place.admin1_id] += 1
-    return _Context(_shares(countries), _shares(admin1), tuple(picks))
+    points = {
+        pick.place.id: pick.place
+        for pick, span in zip(picks, spans, strict=True)
+        if pick is not None and not span.furniture and pick.place.kind in POINT_KINDS
+    }
+    return _Context(_shares(countries), _shares(admin1), tuple(picks), tuple(points.values()), {})
 
 
 def _shares(votes: Counter[str]) -> dict[str, float]:
@@ -169,7 +187,7 @@ def _score(
     container = context.picks[containers[index]] if index in containers else None
     if container is not None and _contains(container.place, place):
         score += CONTAINMENT_WEIGHT
-    score += PROXIMITY_WEIGHT * _nearness(place, index, context.picks)
+    score += PROXIMITY_WEIGHT * _nearness(place, context)
     return score
 
 
@@ -183,15 +201,20 @@ def _contains(container: Place, place: Place) -> bool:
     return False
 
 
-def _nearness(place: Place, index: int, picks: tuple[_Option | None, ...]) -> float:
+def _nearness(place: Place, context: _Context) -> float:
+    """Closeness to the nearest other place the document names (1 when on it, 0 when far)."""
     if place.kind not in POINT_KINDS:
         return 0.0
-    distances = [
-        haversine_km(place.lat, place.lon, other.place.lat, other.place.lon)
-        for j, other in enumerate(picks)
-        if j != index and other is not None and other.place.kind in POINT_KINDS
-    ]
-    return math.exp(-min(distances) / PROXIMITY_KM) if distances else 0.0
+    cached = context.nearness.get(place.id)
+    if cached is None:
+        distances = [
+            haversine_km(place.lat, place.lon, other.lat, other.lon)
+            for other in context.points
+            if other.id != place.id
+        ]
+        cached = math.exp(-min(distances) / PROXIMITY_KM) if distances else 0.0
+        context.nearness[place.id] = cached
+    return cached
 
 
 def _mention(span: Span, ranked: list[tuple[float, _Option]]) -> Mention:
