@@ -303,6 +303,7 @@ def _find_admin1(rows: dict[str, Row], country: str, label: str) -> Row | None:
 
 def apply_border_places(rows: dict[str, Row], facts: list[dict[str, str]]) -> None:
     """Merge the sourced Fergana-valley places: enrich known places, add the missing ones."""
+    taken = {(row.country, normalize.skeleton(n)) for row in rows.values() for n in row.names}
     for fact in facts:
         names = [fact["name_en"], *sources.split_names(fact["names_alt"])]
         provenance = {k: fact[k] for k in ("source_url", "coord_text_as_stated", "notes")}
@@ -315,7 +316,23 @@ def apply_border_places(rows: dict[str, Row], facts: list[dict[str, str]]) -> No
             target.raw = {**target.raw, "curated": provenance}
         for name in names:
             target.add_name(name, QUALITY_ALIAS)
+            bare = _without_designator(name) if target.kind == "admin2" else None
+            if bare and (target.country, normalize.skeleton(bare)) not in taken:
+                target.add_name(bare, QUALITY_ALTERNATE)
     _link_districts(rows, facts)
+
+
+_DISTRICT_WORDS = re.compile(r"\s+(District|Raion|Rayon|tumani)$", re.IGNORECASE)
+
+
+def _without_designator(name: str) -> str | None:
+    """``Leilek District`` → ``Leilek``: texts often name a district without the word.
+
+    Only Latin names, and only when no place of the same country already has the bare name
+    (``Batken`` stays the town's and the region's).
+    """
+    bare = _DISTRICT_WORDS.sub("", name)
+    return bare if bare != name and normalize.form(bare) else None
 
 
 def _curated_target(rows: dict[str, Row], fact: dict[str, str], admin1: Row | None) -> Row | None:
@@ -442,7 +459,7 @@ CREATE TABLE places (
 );
 CREATE TABLE names (
   skel TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NULL,
-  quality INTEGER NOT NULL, lang TEXT NOT NULL, PRIMARY KEY (skel, place)
+  quality INTEGER NOT NULL, lang TEXT NOT NULL, PRIMARY KEY (skel, place, name)
 ) WITHOUT ROWID;
 CREATE TABLE unlocated (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT,
@@ -499,11 +516,18 @@ def write_sqlite(gathered: Gathered, path: Path) -> dict[str, int]:
 
 
 def _name_rows(rowid: int, row: Row) -> list[tuple[str, int, str, int, str]]:
-    """One name per lookup key and place: the best-quality spelling (then the shortest)."""
-    best: dict[str, tuple[int, str, str]] = {}
+    """One name per place, lookup key and word split: the best-quality spelling.
+
+    Spellings that differ only in case, diacritics or romanisation collapse; spellings whose
+    words split differently (``Alma-Ata`` and ``Almaty``), and Cyrillic spellings
+    (``Алматинская область``, matched in Russian texts by its words' lemmas), are kept too.
+    """
+    best: dict[tuple[str, tuple[str, ...]], tuple[int, str, str]] = {}
     for name, (quality, lang) in sorted(row.names.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        best.setdefault(normalize.skeleton(name), (quality, name, lang))
-    return [(skel, rowid, name, quality, lang) for skel, (quality, name, lang) in best.items()]
+        cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in name)
+        key = (normalize.skeleton(name), normalize.name_tokens(name), cyrillic)
+        best.setdefault(key, (quality, name, lang))
+    return [(skel, rowid, name, q, lang) for (skel, _, _), (q, name, lang) in best.items()]
 
 
 def _packed_raw(row: Row) -> tuple[str | None, str | None, str | None]:

@@ -258,7 +258,7 @@ def _score(
 ) -> float:
     place = match.place
     exact = form(match.name) == query_form
-    name_score = {QUALITY_PRIMARY: 1.0, QUALITY_ALIAS: 1.0}.get(match.quality, 0.9)
+    name_score = {QUALITY_PRIMARY: 1.0, QUALITY_ALIAS: 1.0}.get(match.quality, 0.95)
     name_score *= 1.0 if exact else 0.85
     prior = 1.0 if designated and place.kind in designated else _kind_prior(place)
     score = 0.55 * name_score + 0.35 * prior + match.layer_bonus
@@ -271,7 +271,7 @@ def _score(
 
 def _kind_prior(place: Place) -> float:
     if place.kind == "populated_place":
-        return 0.6 + 0.35 * min(1.0, math.log10((place.population or 0) + 1) / 7)
+        return 0.4 + 0.6 * min(1.0, math.log10((place.population or 0) + 1) / 7)
     return KIND_PRIOR.get(place.kind, 0.5)
 
 

@@ -22,7 +22,7 @@ import unicodedata
 
 from anyascii import anyascii
 
-__all__ = ["MAX_NAME_LENGTH", "form", "is_indexable_script", "skeleton"]
+__all__ = ["MAX_NAME_LENGTH", "form", "is_indexable_script", "name_tokens", "skeleton"]
 
 #: Longest name a lookup accepts; real place names are far shorter.
 MAX_NAME_LENGTH = 200
@@ -57,6 +57,14 @@ def skeleton(name: str) -> str:
     for old, new in _FOLDS:
         key = key.replace(old, new)
     return _DOUBLED.sub(r"\1", key)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The skeletons of a name's words (``Ak-Sai`` → ``("ak", "sai")``): how texts spell it."""
+    return tuple(key for key in (skeleton(w) for w in _WORD.findall(name)) if key)
 
 
 def is_indexable_script(name: str) -> bool:

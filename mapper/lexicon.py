@@ -12,9 +12,11 @@ __all__ = [
     "COMMON_WORDS",
     "CONTAINMENT_WORDS",
     "DEMONYMS",
+    "NAME_PARTICLES",
     "NON_PLACE_NAMES",
     "ORG_NEXT",
     "ORG_PREVIOUS",
+    "PLACE_ABBREVIATIONS",
     "PREFIX_DESIGNATORS",
     "SUFFIX_DESIGNATORS",
     "SURNAME_ENDINGS",
@@ -39,7 +41,8 @@ COMMON_WORDS: dict[str, frozenset[str]] = {
         "kabupaten daerah pusat barat timur utara selatan tengah baru lama besar kecil dua tiga "
         "satu empat lima enam tujuh delapan sembilan sepuluh sebelas tahun bulan jam pukul "
         "siaga damai aman raya jaya indah bumi tanah air laut gunung sungai danau pulau pantai "
-        "berita redaksi penulis editor reporter halaman sekjen gencatan posted by"
+        "berita redaksi penulis editor reporter halaman sekjen gencatan posted by di ke "
+        "baku bendera ketika saat kemudian selain sementara terkait kali sama gas"
     ),
     "en": _words(
         "the this that these those but and or of in on at by for with from to as is was were "
@@ -49,7 +52,8 @@ COMMON_WORDS: dict[str, frozenset[str]] = {
         "central north south east west new old great little upper lower fort mount lake river "
         "city town village district region province state republic kingdom union federation "
         "border government officials official army troops forces news report reports posted "
-        "after before during while since until however meanwhile according photo source"
+        "after before during while since until however meanwhile according photo source "
+        "jan feb mar apr jun jul aug sep sept oct nov dec"
     ),
     "ru": _words(
         "в во на по из к ко о об от до за под над при про для как это эти что чем где когда "
@@ -57,7 +61,7 @@ COMMON_WORDS: dict[str, frozenset[str]] = {
         "суббота воскресенье январь февраль март апрель май июнь июль август сентябрь октябрь "
         "ноябрь декабрь президент министр премьер глава власти граница фото источник мир победа "
         "свобода центральный центральная северный южный восточный западный новый старый город "
-        "село район область республика"
+        "село район область республика днём днем утром вечером ночью"
     ),
     "*": _words("photo foto фото copyright reuters afp ap tass ria interfax"),
 }
@@ -103,6 +107,14 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     "ов", "ев", "ова", "ева", "ович", "евич", "улы",
 )  # fmt: skip
 
+#: Short capitalised abbreviations that do name places (kept despite their length).
+PLACE_ABBREVIATIONS: frozenset[str] = _words("рф сша кнр оаэ usa uae")
+
+#: Lower-case words that may stand inside a multi-word place name.
+NAME_PARTICLES: frozenset[str] = _words(
+    "de del la le al el ad an as ash of and on upon i na pod nad и на над де"
+)
+
 #: Words before a name that say what kind of place it is.
 PREFIX_DESIGNATORS: dict[str, dict[str, frozenset[str]]] = {
     "id": {
@@ -141,6 +153,8 @@ PREFIX_DESIGNATORS: dict[str, dict[str, frozenset[str]]] = {
 SUFFIX_DESIGNATORS: dict[str, frozenset[str]] = {
     "region": frozenset({"admin1"}),
     "oblast": frozenset({"admin1"}),
+    "область": frozenset({"admin1"}),
+    "район": frozenset({"admin2"}),
     "province": frozenset({"admin1"}),
     "district": frozenset({"admin2"}),
     "raion": frozenset({"admin2"}),

@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer.normalize import skeleton
-from mapper.morphology import forms, is_cyrillic
+from mapper.morphology import is_cyrillic, lemma, lemmas
+from mapper.outputs import write_atomic
 from mapper.tokens import BREAK, Token, is_joiner, tokenize
 
 __all__ = ["BOTH", "PLACES", "UNLOCATED", "Hit", "Matcher"]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 5
 MIN_KEY_LENGTH = 2
 
 
@@ -40,12 +41,17 @@ PLACES, UNLOCATED, BOTH = 1, 2, 3
 
 @dataclass(frozen=True)
 class Hit:
-    """Tokens ``first..last`` (inclusive) spell ``key`` (the lookup skeleton of a name)."""
+    """Tokens ``first..last`` (inclusive) spell a name whose lookup skeletons are ``keys``."""
 
     first: int
     last: int
-    key: str
+    keys: tuple[str, ...]
     kinds: int
+
+
+#: Automaton values are 32-bit: kinds (2 bits), key length (8 bits), target index (21 bits).
+_LENGTH_BITS = 8
+MAX_KEY_LENGTH = (1 << _LENGTH_BITS) - 1
 
 
 @lru_cache(maxsize=200_000)
@@ -53,23 +59,44 @@ def _token_key(word: str) -> str:
     return skeleton(word)
 
 
-def name_keys(name: str) -> set[str]:
-    """The stream keys of a gazetteer name: its token keys, and joined into one word."""
-    parts = [_token_key(t.text) for t in tokenize(name)]
+def name_keys(name: str) -> dict[str, str]:
+    """The stream keys of a gazetteer name, each with the name's lookup skeleton.
+
+    Keys: the name's words, the words joined into one, and for a Russian name the same
+    made of its words' lemmas (``Баткенская область`` → `` batkenski oblast ``).
+    """
+    words = [t.text for t in tokenize(name)]
+    keys = _spellings([_token_key(w) for w in words])
+    if any(is_cyrillic(w) for w in words):
+        keys |= _spellings(
+            [_token_key(lemma(w)) if is_cyrillic(w) else _token_key(w) for w in words]
+        )
+    target = skeleton(name)
+    return {
+        k: target for k in keys if len(k.strip()) >= MIN_KEY_LENGTH and len(k) <= MAX_KEY_LENGTH
+    }
+
+
+def _key_skeleton(key: str) -> str:
+    return skeleton(key.replace(" ", ""))
+
+
+def _spellings(parts: list[str]) -> set[str]:
     parts = [p for p in parts if p]
     if not parts:
         return set()
     keys = {" " + " ".join(parts) + " "}
     if len(parts) > 1:
         keys.add(" " + skeleton("".join(parts)) + " ")
-    return {k for k in keys if len(k.strip()) >= MIN_KEY_LENGTH}
+    return keys
 
 
 class Matcher:
     """Finds every run of adjacent words that spells a gazetteer name."""
 
-    def __init__(self, automaton: Any):
+    def __init__(self, automaton: Any, targets: list[str]):
         self._automaton = automaton
+        self._targets = targets
 
     @classmethod
     def for_gazetteer(cls, db: Any, digest: str) -> Matcher:
@@ -79,35 +106,45 @@ class Matcher:
         from gazetteer.store import cache_dir
 
         path = cache_dir() / f"matcher-{digest[:16]}-v{FORMAT_VERSION}.bin"
-        if path.exists():
+        sidecar = path.with_suffix(".targets")
+        if path.exists() and sidecar.exists():
             try:
-                return cls(ahocorasick.load(str(path), pickle.loads))
-            except (OSError, ValueError, pickle.UnpicklingError):
+                targets = pickle.loads(sidecar.read_bytes())
+                return cls(ahocorasick.load(str(path), pickle.loads), targets)
+            except (OSError, ValueError, EOFError, pickle.UnpicklingError):
                 path.unlink(missing_ok=True)
         matcher = cls.build(db)
-        matcher._save(path)
+        matcher._save(path, sidecar)
         return matcher
 
     @classmethod
     def build(cls, db: Any) -> Matcher:
         import ahocorasick
 
-        by_key: dict[str, int] = {}
+        kinds: dict[str, int] = {}
+        other_targets: dict[str, set[str]] = {}
         for (name,) in db.execute("SELECT name FROM names"):
-            for key in name_keys(name):
-                by_key[key] = by_key.get(key, 0) | PLACES
+            for key, target in name_keys(name).items():
+                kinds[key] = kinds.get(key, 0) | PLACES
+                if target != _key_skeleton(key):
+                    other_targets.setdefault(key, set()).add(target)
         for (raw,) in db.execute("SELECT raw FROM unlocated"):
             record = json.loads(raw)
             for name in [record["name"], *record.get("names_alt", "").split(";")]:
-                for key in name_keys(name) if name.strip() else ():
-                    by_key[key] = by_key.get(key, 0) | UNLOCATED
+                for key in name_keys(name) if name.strip() else {}:
+                    kinds[key] = kinds.get(key, 0) | UNLOCATED
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for key in sorted(by_key):
-            automaton.add_word(key, len(key) << 2 | by_key[key])
+        targets: list[str] = []
+        for key in sorted(kinds):
+            index = 0
+            if key in other_targets:
+                targets.append(" ".join(sorted(other_targets[key])))
+                index = len(targets)
+            automaton.add_word(key, index << (_LENGTH_BITS + 2) | len(key) << 2 | kinds[key])
         automaton.make_automaton()
-        return cls(automaton)
+        return cls(automaton, targets)
 
-    def _save(self, path: Path) -> None:
+    def _save(self, path: Path, sidecar: Path) -> None:
         """Cache the automaton; a cache that cannot be written is simply skipped."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -117,6 +154,7 @@ class Matcher:
         try:
             os.close(fd)
             self._automaton.save(tmp)
+            write_atomic(sidecar, pickle.dumps(self._targets))
             os.replace(tmp, path)
         except OSError:
             return
@@ -126,15 +164,18 @@ class Matcher:
 
     def hits(self, tokens: list[Token], text: str) -> Iterator[Hit]:
         """Every run of tokens that spells a name (each run once, whichever stream found it)."""
-        seen: set[tuple[int, int, str]] = set()
+        seen: set[tuple[int, int, tuple[str, ...]]] = set()
         for stream, token_at in _streams(tokens, text):
             for end, value in self._automaton.iter(stream):
-                start, kinds = end - (value >> 2) + 1, value & 3
+                length = value >> 2 & ((1 << _LENGTH_BITS) - 1)
+                start, kinds, index = end - length + 1, value & 3, value >> (_LENGTH_BITS + 2)
                 first, last = token_at[start], token_at[end] - 1
-                key = skeleton(stream[start:end].replace(" ", ""))
-                if (first, last, key) not in seen:
-                    seen.add((first, last, key))
-                    yield Hit(first, last, key, kinds)
+                keys = (_key_skeleton(stream[start:end]),)
+                if index:
+                    keys += tuple(self._targets[index - 1].split())
+                if (first, last, keys) not in seen:
+                    seen.add((first, last, keys))
+                    yield Hit(first, last, keys, kinds)
 
 
 @lru_cache(maxsize=500_000)
@@ -142,25 +183,20 @@ def _word_keys(word: str, inflected: bool) -> tuple[str, ...]:
     """The key of a word, and for a Russian word that may be part of a name, of its forms."""
     if not inflected or not is_cyrillic(word):
         return (_token_key(word),)
-    return tuple(dict.fromkeys(_token_key(form) for form in forms(word)))
+    return (_token_key(word), *(_token_key(form) for form in lemmas(word)))
 
 
 def _alternatives(tokens: list[Token]) -> list[tuple[str, ...]]:
-    """Per token, its keys. Russian forms are tried for capitalised words and the word after."""
-    found = []
-    previous_capital = False
-    for token in tokens:
-        capital = token.text[0].isupper()
-        found.append(_word_keys(token.text, capital or previous_capital))
-        previous_capital = capital
-    return found
+    """Per token, its keys: as written, and for Russian words their lemmas."""
+    return [_word_keys(token.text, True) for token in tokens]
 
 
 def _streams(tokens: list[Token], text: str) -> Iterator[tuple[str, dict[int, int]]]:
     """Token-key streams; ``token_at`` maps the space before token i to i (and after the last).
 
-    Stream ``k`` spells each word by its ``k``-th form (its last one when it has fewer), so
-    names whose words are all inflected alike are found in one of them.
+    Stream 0 spells words as written; stream ``k`` spells Russian words by the lemma of
+    their ``k``-th parse (the best parse's when they have fewer), so a name whose words are
+    all read in their likely sense is found in one of them.
     """
     alternatives = _alternatives(tokens)
     depth = max((len(a) for a in alternatives), default=1)
@@ -175,7 +211,7 @@ def _streams(tokens: list[Token], text: str) -> Iterator[tuple[str, dict[int, in
                 pieces[level].append(BREAK + " ")
                 position[level] += 2
                 token_at[level][position[level] - 1] = i
-            word = keys[min(level, len(keys) - 1)] or BREAK
+            word = (keys[level] if level < len(keys) else keys[min(1, len(keys) - 1)]) or BREAK
             pieces[level].append(word + " ")
             position[level] += len(word) + 1
             token_at[level][position[level] - 1] = i + 1

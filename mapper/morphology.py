@@ -1,10 +1,11 @@
-"""Russian morphology: nominative forms of an inflected word (в Бишкеке → Бишкек).
+"""Russian morphology: dictionary forms of inflected words (в Бишкеке → бишкек).
 
-Uses pymorphy3 with its Russian dictionaries from the package registry. Proper names the
-dictionary lacks get several guessed parses (``Таше`` → таша or таш), so :func:`forms`
-returns the surface word and the nominative of each likely parse, best first. Forms keep
-the word's gender and number, so ``Баткенской области`` gives ``Баткенская область`` — the
-form gazetteers record — rather than the masculine dictionary lemma.
+Uses pymorphy3 with its Russian dictionaries from the package registry. Names and texts
+meet in lemma space: a Russian name's words are also indexed by their lemma
+(``Баткенская область`` → ``баткенский область``), and a text's words are read by the
+lemmas of their likely parses (``Баткенской области`` → ``баткенский область``). Proper
+names the dictionary lacks get several guessed parses (``Таше`` → таша or таш), so
+:func:`lemmas` returns the lemma of each likely parse, best first.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["MAX_FORMS", "forms", "is_cyrillic"]
+__all__ = ["MAX_LEMMAS", "is_cyrillic", "is_surname", "lemma", "lemmas"]
 
-MAX_FORMS = 4
+MAX_LEMMAS = 3
 MIN_PARSE_SCORE = 0.01
 
 
@@ -29,20 +30,22 @@ def _analyzer() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-@lru_cache(maxsize=200_000)
-def forms(word: str) -> tuple[str, ...]:
-    """The word (lower case) and its likely nominative forms, best first, without repeats."""
-    found = [word.lower()]
-    for parse in _analyzer().parse(word)[:MAX_FORMS]:
-        if parse.score < MIN_PARSE_SCORE:
-            continue
-        inflected = parse.word if "nomn" in parse.tag else _nominative(parse)
-        for candidate in (inflected, parse.normal_form):
-            if candidate and candidate not in found:
-                found.append(candidate)
-    return tuple(found[:MAX_FORMS])
+@lru_cache(maxsize=300_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    """Lemmas of the likely parses of a Russian word, best first, without repeats."""
+    found: list[str] = []
+    for parse in _analyzer().parse(word)[: MAX_LEMMAS + 2]:
+        if parse.score >= MIN_PARSE_SCORE and parse.normal_form not in found:
+            found.append(parse.normal_form)
+    return tuple(found[:MAX_LEMMAS]) or (word.lower(),)
 
 
-def _nominative(parse: Any) -> str | None:
-    inflected = parse.inflect({"nomn"})
-    return inflected.word if inflected is not None else None
+def lemma(word: str) -> str:
+    """The lemma of the best parse."""
+    return lemmas(word)[0]
+
+
+@lru_cache(maxsize=50_000)
+def is_surname(word: str) -> bool:
+    """True when the analyser's best reading of ``word`` is a surname (``Назарбаеву``)."""
+    return "Surn" in _analyzer().parse(word)[0].tag

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from mapper import lexicon
 from mapper.documents import Document
 from mapper.matcher import PLACES, UNLOCATED, Hit, Matcher
+from mapper.morphology import is_cyrillic, is_surname
 from mapper.tokens import Token, is_joiner, tokenize
 
 __all__ = ["Span", "recognize"]
@@ -22,6 +23,8 @@ __all__ = ["Span", "recognize"]
 MIN_SINGLE_WORD = 3
 #: All-capital words this short are codes and credits (STR, AFP), not names.
 MAX_CODE_LENGTH = 3
+#: A neighbouring capitalised word this frequent (Zipf) is an ordinary word, not a name part.
+FREQUENT_ZIPF = 4.0
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ def _mark_name_run(span: Span, tokens: list[Token], text: str, language: str) ->
             or lower in lexicon.DEMONYMS
             or lower in lexicon.SUFFIX_DESIGNATORS
             or lower in prefixes
+            or _frequent_word(lower, language)
         )
         if not ignorable:
             return replace(span, in_name_run=True)
@@ -92,18 +96,48 @@ def _keep(
     head = tokens[first]
     if not head.text[0].isupper():
         return False
-    if first == last and not _plausible_single_word(head.text, language):
+    if first == last and not _plausible_single_word(tokens, first, text, language):
+        return False
+    if not all(_inner_word_ok(t.text) for t in tokens[first + 1 : last + 1]):
         return False
     return not (_in_organisation(tokens, first, last, text) or _is_person(tokens, last, text))
 
 
-def _plausible_single_word(word: str, language: str) -> bool:
+def _inner_word_ok(word: str) -> bool:
+    """Later words of a name are capitalised, particles or designators, or Russian words.
+
+    Russian names keep their designators and adjectives in lower case, inflected
+    ("Горно-Бадахшанской автономной области").
+    """
     lower = word.lower()
+    return (
+        word[0].isupper()
+        or word[0].isdigit()
+        or lower in lexicon.NAME_PARTICLES
+        or lower in lexicon.SUFFIX_DESIGNATORS
+        or is_cyrillic(word)
+    )
+
+
+def _plausible_single_word(tokens: list[Token], index: int, text: str, language: str) -> bool:
+    word = tokens[index].text
+    lower = word.lower()
+    if lower in lexicon.PLACE_ABBREVIATIONS:
+        return True
     if len(word) < MIN_SINGLE_WORD or lower in lexicon.DEMONYMS or lower in lexicon.ACRONYMS:
         return False
-    if lower in lexicon.NON_PLACE_NAMES or (word.isupper() and len(word) <= MAX_CODE_LENGTH):
+    if lower in lexicon.NON_PLACE_NAMES:
+        return False
+    if word.isupper() and len(word) <= MAX_CODE_LENGTH and not _is_dateline(tokens, index, text):
         return False
     return lower not in lexicon.words_for(lexicon.COMMON_WORDS, language)
+
+
+def _is_dateline(tokens: list[Token], index: int, text: str) -> bool:
+    """``OSH, Kyrgyzstan –``: a capitalised word opening a line and followed by a comma."""
+    token = tokens[index]
+    line_start = token.start == 0 or text[token.start - 1] == "\n"
+    return line_start and text[token.end : token.end + 1] == ","
 
 
 def _neighbour(tokens: list[Token], index: int, text: str, step: int) -> Token | None:
@@ -128,10 +162,29 @@ def _in_organisation(tokens: list[Token], first: int, last: int, text: str) -> b
 
 
 def _is_person(tokens: list[Token], last: int, text: str) -> bool:
-    after = _neighbour(tokens, last, text, +1)
-    if after is None or not after.text[0].isupper() or len(after.text) < 5:
-        return False
-    return after.text.lower().endswith(lexicon.SURNAME_ENDINGS)
+    """A place-like given name before a surname: Nursultan Nazarbayev, Kassym-Jomart Tokayev,
+    Нурсултану Назарбаеву (a second given name may stand between)."""
+    index = last
+    for _ in range(2):
+        after = _neighbour(tokens, index, text, +1)
+        if after is None or not after.text[0].isupper():
+            return False
+        if len(after.text) >= 5 and _is_surname_word(after.text):
+            return True
+        index += 1
+    return False
+
+
+def _is_surname_word(word: str) -> bool:
+    if word.lower().endswith(lexicon.SURNAME_ENDINGS):
+        return True
+    return is_cyrillic(word) and is_surname(word)
+
+
+def _frequent_word(word: str, language: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return language in ("id", "en", "ru") and zipf_frequency(word, language) >= FREQUENT_ZIPF
 
 
 def _span(
@@ -149,7 +202,7 @@ def _span(
         start=start,
         end=end,
         text=text[start:end],
-        keys=tuple(sorted({hit.key for hit in hits})),
+        keys=tuple(sorted({key for hit in hits for key in hit.keys})),
         has_places=any(hit.kinds & PLACES for hit in hits),
         has_unlocated=any(hit.kinds & UNLOCATED for hit in hits),
         kinds=kinds,

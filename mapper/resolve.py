@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from gazetteer import Candidate, Gazetteer, Place, haversine_km
 from gazetteer.index import Unlocated
-from gazetteer.normalize import skeleton
+from gazetteer.normalize import form, skeleton
 from mapper import lexicon
 from mapper.model import Mention
 from mapper.recognize import Span
@@ -35,12 +35,18 @@ ADMIN1_WEIGHT = 0.15
 CONTAINMENT_WEIGHT = 0.25
 PROXIMITY_WEIGHT = 0.15
 PROXIMITY_KM = 50.0
-UNLOCATED_BASE = 0.7
+UNLOCATED_BASE = 0.78
 ROUNDS = 2
+#: A reading of another kind than a designator names ("Osh Region" is not the city).
+DESIGNATOR_PENALTY = 0.25
 #: A single word at least this frequent (Zipf scale) in the document's language...
 COMMON_WORD_ZIPF = 3.5
 #: ...is read as the word, not as a place smaller than this.
 COMMON_WORD_MIN_POPULATION = 100_000
+#: A word this frequent is read as a place only when it is the place's own name.
+VERY_COMMON_ZIPF = 4.5
+#: ...unless it is a city this large (Russian names inflect: "Москве" is Moscow).
+MAJOR_CITY = 1_000_000
 #: Part of a run of capitalised words, a small place needs this share of country votes.
 NAME_RUN_SHARE = 0.15
 POINT_KINDS = frozenset({"populated_place", "admin2", "landmark"})
@@ -103,16 +109,21 @@ def _reads_as_place(span: Span, best: _Option, context: _Context, language: str)
         return True
     if span.in_name_run and context.countries.get(place.country or "", 0.0) < NAME_RUN_SHARE:
         return False
+    if span.first != span.last:
+        return True
+    frequency = _zipf(span.text, language)
+    own_name = form(span.text) == form(place.name)
+    major = (place.population or 0) >= MAJOR_CITY
+    if frequency >= VERY_COMMON_ZIPF and not own_name and not major:
+        return False
     small = (place.population or 0) < COMMON_WORD_MIN_POPULATION
-    return not (small and span.first == span.last and _is_common_word(span.text, language))
+    return not (small and frequency >= COMMON_WORD_ZIPF)
 
 
-def _is_common_word(word: str, language: str) -> bool:
+def _zipf(word: str, language: str) -> float:
     from wordfreq import zipf_frequency
 
-    if language not in ("id", "en", "ru"):
-        return False
-    return zipf_frequency(word.lower(), language) >= COMMON_WORD_ZIPF
+    return zipf_frequency(word.lower(), language) if language in ("id", "en", "ru") else 0.0
 
 
 def _cached_options(
@@ -182,6 +193,9 @@ def _score(
 ) -> float:
     place = option.place
     score = option.base
+    span = spans[index]
+    if span.kinds and place.kind not in span.kinds:
+        score -= DESIGNATOR_PENALTY
     score += COUNTRY_WEIGHT * context.countries.get(place.country or "", 0.0)
     score += ADMIN1_WEIGHT * context.admin1.get(place.admin1_id or "", 0.0)
     container = context.picks[containers[index]] if index in containers else None
