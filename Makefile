@@ -26,6 +26,7 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/geocode_cold.py
+	$(BIN)/python bench/extract_throughput.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
