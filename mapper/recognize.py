@@ -42,6 +42,7 @@ class Span:
     last: int
     in_name_run: bool = False
     furniture: str | None = None
+    unknown: bool = False
 
 
 def recognize(document: Document, matcher: Matcher) -> list[Span]:
@@ -55,10 +56,63 @@ def recognize(document: Document, matcher: Matcher) -> list[Span]:
     for (first, last), hits in grouped.items():
         if _keep(tokens, first, last, text, language, document):
             spans.append(_span(tokens, first, last, hits, text, language))
+    chosen = _longest_first(spans)
+    covered = {i for span in chosen for i in range(span.first, span.last + 1)}
+    chosen += _unknown_names(tokens, text, covered)
     return [
         _mark_furniture(_mark_name_run(span, tokens, text, language), document)
-        for span in _longest_first(spans)
+        for span in sorted(chosen, key=lambda s: s.start)
     ]
+
+
+def _unknown_names(tokens: list[Token], text: str, covered: set[int]) -> list[Span]:
+    """Capitalised names after "desa", "village (of)", "село" that no gazetteer knows."""
+    found = []
+    for i, token in enumerate(tokens[:-1]):
+        if token.text.lower() not in lexicon.UNKNOWN_NAME_DESIGNATORS:
+            continue
+        first = i + 1
+        if tokens[first].text.lower() == "of" and first + 1 < len(tokens):
+            first += 1
+        if first in covered or not _starts_name(tokens, first, text):
+            continue
+        last = first
+        while last + 1 < len(tokens) and _hyphenated(tokens, last, text):
+            last += 1
+        start, end = tokens[first].start, tokens[last].end
+        found.append(
+            Span(
+                start,
+                end,
+                text[start:end],
+                (),
+                False,
+                False,
+                frozenset({"populated_place"}),
+                first,
+                last,
+                unknown=True,
+            )
+        )
+    return found
+
+
+def _starts_name(tokens: list[Token], index: int, text: str) -> bool:
+    word = tokens[index].text
+    gap = text[tokens[index - 1].end : tokens[index].start]
+    lower = word.lower()
+    return (
+        word[0].isupper()
+        and len(word) >= MIN_SINGLE_WORD
+        and is_joiner(gap)
+        and lower not in lexicon.DEMONYMS
+        and lower not in lexicon.NON_PLACE_NAMES
+    )
+
+
+def _hyphenated(tokens: list[Token], index: int, text: str) -> bool:
+    gap = text[tokens[index].end : tokens[index + 1].start]
+    return gap in ("-", "\u2010", "\u2011") and tokens[index + 1].text[0].isupper()
 
 
 def _mark_furniture(span: Span, document: Document) -> Span:

@@ -37,6 +37,10 @@ PROXIMITY_WEIGHT = 0.15
 PROXIMITY_KM = 50.0
 UNLOCATED_BASE = 0.78
 ROUNDS = 2
+#: How gazetteers name a unit the text calls "distrik X" or "wilayah X": "X District", ...
+DESIGNATED_NAMES = {"admin2": ("District", "Raion"), "admin1": ("Region", "Oblast", "Province")}
+#: Confidence given to a containing unit standing in for a village no gazetteer knows.
+STAND_IN_SCORE = 0.6
 #: A reading of another kind than a designator names ("Osh Region" is not the city).
 DESIGNATOR_PENALTY = 0.25
 #: A single word at least this frequent (Zipf scale) in the document's language...
@@ -93,11 +97,53 @@ def resolve(
         ]
         picks = [ranked[0][1] if ranked else None for ranked in scored]
     context = _context(picks, spans)
-    return [
-        _mention(span, ranked)
-        for span, ranked in zip(spans, scored, strict=True)
-        if not ranked or _reads_as_place(span, ranked[0][1], context, language)
-    ]
+    mentions = []
+    for index, (span, ranked) in enumerate(zip(spans, scored, strict=True)):
+        if span.unknown:
+            ranked = _stand_in(index, spans, containers, context, gazetteer, text)
+        if not ranked or _reads_as_place(span, ranked[0][1], context, language):
+            mentions.append(_mention(span, ranked))
+    return mentions
+
+
+def _stand_in(
+    index: int,
+    spans: list[Span],
+    containers: dict[int, int],
+    context: _Context,
+    gazetteer: Gazetteer,
+    text: str,
+) -> list[tuple[float, _Option]]:
+    """For a village no gazetteer knows: the smallest unit the text puts it in.
+
+    In order: a container named right after it ("desa X di distrik Y"), a district or region
+    named in the same sentence, the region the document is mostly about.
+    """
+    candidates = [containers[index]] if index in containers else []
+    candidates += _same_sentence(index, spans, text)
+    for other in candidates:
+        pick = context.picks[other]
+        if pick is not None and pick.place.kind in ("admin2", "admin1"):
+            return [(STAND_IN_SCORE, _Option(pick.place, 0.0, _precision_of(pick.place)))]
+    if context.admin1:
+        top = max(sorted(context.admin1), key=context.admin1.__getitem__)
+        region = gazetteer.get(top)
+        if region is not None:
+            return [(STAND_IN_SCORE * context.admin1[top], _Option(region, 0.0, 3))]
+    return []
+
+
+def _same_sentence(index: int, spans: list[Span], text: str) -> list[int]:
+    span = spans[index]
+    start = max(text.rfind(".", 0, span.start), text.rfind("\n", 0, span.start)) + 1
+    ends = [e for e in (text.find(".", span.end), text.find("\n", span.end)) if e >= 0]
+    end = min(ends) if ends else len(text)
+    inside = [i for i, s in enumerate(spans) if i != index and start <= s.start and s.end <= end]
+    return sorted(inside, key=lambda i: abs(spans[i].start - span.start))
+
+
+def _precision_of(place: Place) -> int:
+    return 2 if place.kind == "admin2" else 3
 
 
 def _reads_as_place(span: Span, best: _Option, context: _Context, language: str) -> bool:
@@ -140,6 +186,13 @@ def _options(span: Span, gazetteer: Gazetteer) -> list[_Option]:
     keys = set(span.keys)
     keys.add(skeleton(span.text))
     found = [_from_candidate(c) for c in gazetteer.match_keys(keys, span.text, span.kinds)]
+    if span.kinds and not any(o.place.kind in span.kinds for o in found):
+        named = {
+            skeleton(f"{span.text} {word}")
+            for kind in span.kinds
+            for word in DESIGNATED_NAMES.get(kind, ())
+        }
+        found += [_from_candidate(c) for c in gazetteer.match_keys(named, span.text, span.kinds)]
     if span.has_unlocated:
         found += [_from_unlocated(u) for u in gazetteer.unlocated_for_keys(keys)]
     return found

@@ -118,3 +118,34 @@ def test_offsets_hold_for_any_unicode_text(parts):
     for mention in extraction.mentions:
         assert text[mention.start : mention.end] == mention.text
     assert to_json_line(extraction) == to_json_line(extract_document(text, doc_id="random"))
+
+
+def test_unknown_village_stands_at_the_district_the_text_names():
+    text = "Warga desa Jangyryk di distrik Batken dievakuasi, kata pejabat Kirgistan."
+    by_text = {m.text: m for m in extract_document(text, doc_id="v").mentions}
+    village = by_text["Jangyryk"]
+    assert village.place.id == "curated:batken-district"
+    assert village.precision == 2
+    assert by_text["Batken"].place.kind == "admin2", "'distrik Batken' is the district"
+
+
+def test_unknown_village_falls_back_to_the_documents_region():
+    text = "В селе Бужум Баткенской области отключили свет."
+    village = next(m for m in extract_document(text, doc_id="v").mentions if m.text == "Бужум")
+    assert (village.place.id, village.precision) == ("ne_admin1:KG-B", 3)
+
+
+def test_designators_choose_the_kind():
+    text = "Fighting spread across Osh Region while Osh itself stayed calm."
+    by_text = {m.text: m.place for m in extract_document(text, doc_id="k").mentions}
+    assert by_text["Osh Region"].kind == "admin1"
+    assert by_text["Osh"].kind == "populated_place"
+
+
+def test_organisations_demonyms_and_people_are_not_places():
+    text = (
+        "Radio Free Europe reported that Kyrgyz and Tajik guards met. Kassym-Jomart Tokayev "
+        'spoke to "NATO Rusia" envoys. Kazakhstan Airways resumed flights to Almaty.'
+    )
+    found = {m.text for m in extract_document(text, doc_id="o").mentions}
+    assert found == {"Almaty"}
