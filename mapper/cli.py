@@ -97,6 +97,15 @@ def geocode(
     help="Write the text each offset refers to (the extracted text of HTML) into this folder.",
 )
 @click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="dask: spread files over Dask workers (same output, in input order).",
+)
+@click.option("--workers", type=click.IntRange(1, 512), help="Local Dask cluster size [2].")
+@click.option("--scheduler", help="Address of an existing Dask scheduler (tcp://host:8786).")
 @gazetteer_option
 def extract(
     paths: tuple[str, ...],
@@ -104,6 +113,9 @@ def extract(
     published: str | None,
     keep_text: Path | None,
     quiet: bool,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
     gazetteer_files: tuple[Path, ...],
 ) -> None:
     """Find places and incidents in articles: files, folders, or - for stdin.
@@ -119,6 +131,9 @@ def extract(
         keep_text=keep_text,
         gazetteer_files=gazetteer_files,
         progress=None if quiet else _progress,
+        engine=engine,
+        workers=workers,
+        scheduler=scheduler,
     ):
         click.echo(line)
 

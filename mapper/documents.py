@@ -35,8 +35,10 @@ __all__ = [
     "Document",
     "Span",
     "document_from_text",
+    "expand_paths",
     "iter_documents",
     "read_document",
+    "read_stdin",
 ]
 
 #: File name endings read as plain text.
@@ -138,13 +140,19 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document]:
     it and its subfolders, sorted by their path inside the folder; hidden files
     and folders are skipped) or ``"-"`` for standard input.
     """
+    for path in expand_paths(paths):
+        yield _read_stdin() if path == STDIN else read_document(path)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[str]:
+    """The article files at ``paths``, in reading order; ``"-"`` stays as it is."""
     for path in paths:
         if str(path) == STDIN:
-            yield _read_stdin()
+            yield STDIN
         elif Path(path).is_dir():
-            yield from (read_document(file) for file in _folder_files(Path(path)))
+            yield from (str(file) for file in _folder_files(Path(path)))
         else:
-            yield read_document(path)
+            yield str(path)
 
 
 def _build(text: str, *, doc_id: str, path: str | None, html: bool) -> Document:
@@ -154,6 +162,11 @@ def _build(text: str, *, doc_id: str, path: str | None, html: bool) -> Document:
             "has no readable text; give mapper an article with text in it", path=path or STDIN
         )
     return document
+
+
+def read_stdin() -> Document:
+    """The article on standard input."""
+    return _read_stdin()
 
 
 def _read_stdin() -> Document:

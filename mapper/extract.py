@@ -137,6 +137,9 @@ def run_extract(
     keep_text: Path | None = None,
     gazetteer_files: Sequence[Path] = (),
     progress: Callable[[str], None] | None = None,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[str]:
     """``mapper extract``: output lines for each document, in input order."""
     from mapper.geocoding import load_gazetteer
@@ -144,6 +147,15 @@ def run_extract(
 
     if published is not None:
         _check_date(published)
+    if engine == "dask":
+        yield from _run_dask(
+            paths, fmt, published, keep_text, gazetteer_files, progress, workers, scheduler
+        )
+        return
+    if workers is not None or scheduler is not None:
+        from mapper.errors import UsageError
+
+        raise UsageError("--workers and --scheduler go with --engine dask")
     extractor = Extractor(load_gazetteer(gazetteer_files))
 
     def report(number: int, document: Document) -> None:
@@ -156,6 +168,31 @@ def run_extract(
         if keep_text is not None:
             write_atomic(keep_text / f"{extraction.document.id}.txt", extraction.document.text)
         yield to_json_line(extraction) if fmt == "jsonl" else mentions_table(extraction)
+
+
+def _run_dask(
+    paths: Sequence[str],
+    fmt: str,
+    published: str | None,
+    keep_text: Path | None,
+    gazetteer_files: Sequence[Path],
+    progress: Callable[[str], None] | None,
+    workers: int | None,
+    scheduler: str | None,
+) -> Iterator[str]:
+    from mapper.errors import UsageError
+    from mapper.scale import extract_lines_dask
+
+    if fmt != "jsonl" or keep_text is not None:
+        raise UsageError("--engine dask writes --format jsonl only, without --keep-text")
+    yield from extract_lines_dask(
+        paths,
+        published=published,
+        workers=workers,
+        scheduler=scheduler,
+        gazetteer_files=gazetteer_files,
+        progress=progress,
+    )
 
 
 def _check_date(value: str) -> None:

@@ -1,0 +1,621 @@
+"""Dates: the dates a sentence states, resolved against a reference day.
+
+:func:`find_dates` finds date expressions in Indonesian, English and Russian text
+and resolves them to a :class:`DateValue` (an ISO date and a precision: day, week,
+month or year). The forms it knows are data, per language:
+
+* written dates: ``27/01/22`` and ``(6/1/2022)`` (day first), ``2022-01-27``,
+  ``7 Januari``, ``15 Agustus 2021``, ``14 сентября``, ``January 27``, ``Jan 28``;
+  months (``Maret 2021``, ``в январе 2022``) and years (``pada 2010``, ``in 2008``);
+* words relative to the reference day: ``hari ini``, ``kemarin``, ``вчера``,
+  ``yesterday``, ``2 hari lalu`` (parsed by ``dateparser``), ``tadi malam``,
+  ``last night`` (:data:`DAY_OFFSETS`), ``pekan lalu``, ``last week``
+  (:data:`WEEK_OFFSETS`), ``tahun lalu`` (:data:`YEAR_OFFSETS`);
+* weekdays: ``Kamis``, ``on Thursday``, ``в четверг`` are the latest such day on or
+  before the reference day; ``Senin lalu``, ``last Monday``, ``в прошлый
+  понедельник`` the latest strictly before it;
+* back-references (:data:`ANAPHORA`): ``hari yang sama``, ``the same day``, ``в тот же
+  день`` (the date last stated), ``sehari sebelumnya``, ``накануне``, ``a day
+  earlier`` (the day before it). :func:`resolve_anaphora` fills them in.
+
+A weekday or back-reference written right before a full date restates it
+(``Kamis (6/1/2022)``, ``в четверг, 27 января``) and gives way to it.
+
+The reference day is a :class:`Reference`: the publication date, or a date guessed
+from the text (:func:`guess_publication`). Nothing depends on today's date:
+``dateparser`` always gets ``RELATIVE_BASE``. A day and month without a year
+(its year is chosen by ``dateparser``, preferring the past) is the latest such day
+at most a month after a publication date (a scheduled event may be named), or the
+one nearest to a guessed reference day. Relative forms never resolve after a
+publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+__all__ = [
+    "ANAPHORA",
+    "DAY_OFFSETS",
+    "MONTHS",
+    "WEEKDAYS",
+    "WEEK_OFFSETS",
+    "YEAR_OFFSETS",
+    "DateMention",
+    "DateValue",
+    "Reference",
+    "find_dates",
+    "guess_publication",
+    "is_background",
+    "resolve_anaphora",
+]
+
+
+#: Month names per language: month number → regular expression of its written forms.
+MONTHS: dict[str, dict[int, str]] = {
+    "id": {
+        1: "januari|jan",
+        2: "februari|pebruari|feb",
+        3: "maret|mar",
+        4: "april|apr",
+        5: "mei",
+        6: "juni|jun",
+        7: "juli|jul",
+        8: "agustus|agu|agt|ags",
+        9: "september|sept|sep",
+        10: "oktober|okt",
+        11: "november|nopember|nov",
+        12: "desember|des",
+    },
+    "en": {
+        1: "january|jan",
+        2: "february|feb",
+        3: "march|mar",
+        4: "april|apr",
+        5: "may",
+        6: "june|jun",
+        7: "july|jul",
+        8: "august|aug",
+        9: "september|sept|sep",
+        10: "october|oct",
+        11: "november|nov",
+        12: "december|dec",
+    },
+    "ru": {
+        1: "январ[ьяе]",
+        2: "феврал[ьяе]",
+        3: "март[ае]?",
+        4: "апрел[ьяе]",
+        5: "ма[йяе]",
+        6: "июн[ьяе]",
+        7: "июл[ьяе]",
+        8: "август[ае]?",
+        9: "сентябр[ьяе]",
+        10: "октябр[ьяе]",
+        11: "ноябр[ьяе]",
+        12: "декабр[ьяе]",
+    },
+}
+
+#: Weekday names per language: weekday (Monday 0) → regular expression.
+WEEKDAYS: dict[str, dict[int, str]] = {
+    "id": {
+        0: "senin",
+        1: "selasa",
+        2: "rabu",
+        3: "kamis",
+        4: "jum'?at",
+        5: "sabtu",
+        6: "(?-i:Minggu)|ahad",
+    },
+    "en": {
+        0: "monday",
+        1: "tuesday",
+        2: "wednesday",
+        3: "thursday",
+        4: "friday",
+        5: "saturday",
+        6: "sunday",
+    },
+    "ru": {
+        0: "понедельник\\w*",
+        1: "вторник\\w*",
+        2: "сред[уаы]",
+        3: "четверг\\w*",
+        4: "пятниц[уаые]",
+        5: "суббот[уаые]",
+        6: "воскресень[еяю]",
+    },
+}
+
+#: Words for a day counted from the reference day (days added), per language.
+DAY_OFFSETS: dict[str, dict[str, int]] = {
+    "id": {
+        "tadi malam": -1,
+        "semalam": -1,
+        "tadi pagi": 0,
+        "pagi ini": 0,
+        "siang ini": 0,
+        "malam ini": 0,
+    },
+    "en": {"last night": -1, "this morning": 0, "tonight": 0, "this evening": 0},
+    "ru": {"прошлой ночью": -1, "этой ночью": 0, "сегодня ночью": 0},
+}
+
+#: Words for a week counted from the reference day's week (weeks added).
+WEEK_OFFSETS: dict[str, dict[str, int]] = {
+    "id": {"pekan lalu": -1, "(?-i:minggu) lalu": -1, "pekan ini": 0, "(?-i:minggu) ini": 0},
+    "en": {"last week": -1, "this week": 0},
+    "ru": {"на прошлой неделе": -1, "прошлой недели": -1, "на этой неделе": 0},
+}
+
+#: Words for a year counted from the reference day's year (years added).
+YEAR_OFFSETS: dict[str, dict[str, int]] = {
+    "id": {"tahun lalu": -1, "tahun ini": 0},
+    "en": {"last year": -1, "this year": 0},
+    "ru": {"в прошлом году": -1, "прошлого года": -1, "в этом году": 0},
+}
+
+#: Back-references to the date last stated (days added to it).
+ANAPHORA: dict[str, dict[str, int]] = {
+    "id": {
+        "hari yang sama": 0,
+        "jam yang sama": 0,
+        "malam harinya": 0,
+        "sore harinya": 0,
+        "sehari sebelumnya": -1,
+        "sehari kemudian": 1,
+        "keesokan harinya": 1,
+    },
+    "en": {
+        "the same day": 0,
+        "that same day": 0,
+        "that day": 0,
+        "that evening": 0,
+        "a day earlier": -1,
+        "the day before": -1,
+        "the previous day": -1,
+        "a day later": 1,
+        "the next day": 1,
+        "the following day": 1,
+    },
+    "ru": {
+        "в тот же день": 0,
+        "в этот же день": 0,
+        "в тот день": 0,
+        "накануне": -1,
+        "на следующий день": 1,
+        "на другой день": 1,
+    },
+}
+
+#: Relative phrases handed to ``dateparser`` (which knows them in all three languages).
+_PARSED_RELATIVE: dict[str, str] = {
+    "id": r"kemarin\s+lusa|kemarin|hari\s+ini"
+    r"|(?:\d+|dua|tiga|empat|lima)\s+hari\s+(?:yang\s+)?lalu",
+    "en": r"the\s+day\s+before\s+yesterday|yesterday|today"
+    r"|(?:\d+|two|three|four|five)\s+days\s+ago",
+    "ru": r"позавчера|вчера|сегодня|(?:\d+|два|три|четыре|пять)\s+(?:дня|дней|день)\s+назад",
+}
+_SMALL_NUMBERS = {
+    "dua": "2",
+    "tiga": "3",
+    "empat": "4",
+    "lima": "5",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "два": "2",
+    "три": "3",
+    "четыре": "4",
+    "пять": "5",
+}
+
+_STRICT_WEEKDAY = {
+    "id": (r"", r"(?:\s+(?:lalu|kemarin))?"),
+    "en": (r"(?:last\s+)?", r"(?:'s)?"),
+    "ru": (r"(?:в|во|с|со|до|к|по)\s+(?:прошл\w+\s+)?", r""),
+}
+_STRICT_WORDS = re.compile(r"\b(?:lalu|kemarin|last|прошл\w+)\b", re.IGNORECASE)
+
+_YEAR_CONTEXT = {
+    "id": r"(?:pada|tahun|sejak|hingga|sampai)\s+(?:tahun\s+)?",
+    "en": r"(?:in|since|until|of)\s+",
+    "ru": r"(?:в|с|до)\s+",
+}
+_ORDINAL = r"(?:-?(?:st|nd|rd|th|го|е|ое))?"
+_NOT_LETTER = r"(?![^\W\d_])"
+#: The full stop of an abbreviated month, taken only when a number follows.
+_DOT = r"(?:\.(?=\s*\d))?"
+_APPOSITION_GAP = re.compile(r"[\s,(]{0,3}")
+#: A day and month without a year is taken no later than this after a publication date
+#: (a scheduled event), or this after a guessed reference day (which may be off).
+_AHEAD_OF_PUBLICATION = dt.timedelta(days=31)
+_AHEAD_OF_GUESS = dt.timedelta(days=182)
+#: A month or year that ended this long before the reference day is background.
+_BACKGROUND = dt.timedelta(days=30)
+#: Lines searched for a dateline by :func:`guess_publication`.
+_DATELINE_LINES = 10
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date and how precise it is: ``2022-01-27``/day, ``2022-01``/month, ``2022``/year.
+
+    A week is given by its Monday.
+    """
+
+    date: str
+    precision: str
+
+    @classmethod
+    def of_day(cls, day: dt.date) -> DateValue:
+        return cls(day.isoformat(), "day")
+
+    @property
+    def first(self) -> dt.date:
+        """The first day of the period."""
+        parts = [int(part) for part in self.date.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+    @property
+    def last(self) -> dt.date:
+        """The last day of the period."""
+        first = self.first
+        if self.precision == "week":
+            return first + dt.timedelta(days=6)
+        if self.precision == "month":
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        if self.precision == "year":
+            return dt.date(first.year, 12, 31)
+        return first
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The day relative dates count from: the publication date, or one guessed from the text."""
+
+    day: dt.date
+    published: bool = True
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: offsets into the text searched, and its value.
+
+    ``explicit``: written out (numbers, month names, years) rather than relative.
+    ``shift``: for a back-reference, the days added to the date it refers to; its
+    ``value`` is ``None`` until :func:`resolve_anaphora` fills it in.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: DateValue | None
+    explicit: bool = False
+    shift: int | None = None
+
+
+_Resolver = Callable[[re.Match[str], str, "Reference | None"], "DateValue | None"]
+
+
+def find_dates(text: str, language: str, reference: Reference | None = None) -> list[DateMention]:
+    """Date expressions in ``text``, in order, resolved where ``reference`` allows.
+
+    Back-references are returned unresolved (see :func:`resolve_anaphora`); other
+    expressions that cannot be resolved (a weekday with no reference) are left out.
+    """
+    language = language if language in MONTHS else "en"
+    found = []
+    for kind, pattern in _rules(language):
+        for match in pattern.finditer(text):
+            found.append(_mention(kind, match, language, reference))
+    chosen = _non_overlapping(mention for mention in found if mention is not None)
+    return _without_appositions(chosen, text)
+
+
+def resolve_anaphora(
+    mentions: Sequence[DateMention], previous: DateValue | None, reference: Reference | None
+) -> list[DateMention]:
+    """Fill in back-references from the date stated before each (``previous`` at first).
+
+    A back-reference with nothing to refer to counts from the reference day. One that
+    would fall after a publication date, or that has nothing to count from, is dropped.
+    """
+    resolved = []
+    for mention in mentions:
+        if mention.shift is not None:
+            anchor = previous or (DateValue.of_day(reference.day) if reference else None)
+            mention = _shifted(mention, anchor, reference)
+            if mention is None:
+                continue
+        resolved.append(mention)
+        previous = mention.value
+    return resolved
+
+
+def guess_publication(text: str, language: str) -> dt.date | None:
+    """A full date that stands for the publication date of an article, or ``None``.
+
+    The first full date (day, month and year) in the first lines (a dateline such as
+    ``27/01/22`` or ``ALMATY – ... pada Minggu (09/01/2022)``); failing that the latest
+    full date anywhere in the text.
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    head = "\n".join(lines[:_DATELINE_LINES])
+    for mention in find_dates(head, language):
+        if mention.explicit and mention.value and mention.value.precision == "day":
+            return mention.value.first
+    days = [
+        mention.value.first
+        for mention in find_dates(text, language)
+        if mention.explicit and mention.value and mention.value.precision == "day"
+    ]
+    return max(days, default=None)
+
+
+def is_background(value: DateValue, day: dt.date) -> bool:
+    """Whether a month or year ``value`` ended well before ``day`` (history, not news)."""
+    return value.precision in ("month", "year") and value.last < day - _BACKGROUND
+
+
+# -- patterns ------------------------------------------------------------------------------
+
+
+@cache
+def _rules(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    months = "|".join(MONTHS[language].values())
+    weekdays = "|".join(WEEKDAYS[language].values())
+    before, after = _STRICT_WEEKDAY[language]
+    rules = [
+        ("numeric", r"(?<![\d/.:])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/:]|\.\d)"),
+        ("iso", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+        (
+            "day_month",
+            rf"(?<!\d)(\d{{1,2}}){_ORDINAL}\s+({months}){_NOT_LETTER}{_DOT}"
+            r"(?:,?\s+(\d{4})(?!\d))?",
+        ),
+        ("month_year", rf"\b({months}){_NOT_LETTER}{_DOT}\s+(\d{{4}})(?!\d)"),
+        ("year", rf"\b{_YEAR_CONTEXT[language]}((?:19|20)\d{{2}})(?!\d)"),
+        ("parsed", rf"\b(?:{_PARSED_RELATIVE[language]}){_NOT_LETTER}"),
+        ("weekday", rf"\b{before}({weekdays}){_NOT_LETTER}{after}"),
+        ("day_offset", _phrases(DAY_OFFSETS[language])),
+        ("week_offset", _phrases(WEEK_OFFSETS[language])),
+        ("year_offset", _phrases(YEAR_OFFSETS[language])),
+        ("anaphora", _phrases(ANAPHORA[language])),
+    ]
+    if language == "en":
+        rules.insert(
+            3,
+            (
+                "month_day",
+                rf"\b({months}){_NOT_LETTER}{_DOT}\s+(\d{{1,2}})"
+                r"(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{4})(?!\d))?",
+            ),
+        )
+    return tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in rules)
+
+
+def _phrases(table: dict[str, int]) -> str:
+    alternatives = sorted(table, key=len, reverse=True)
+    return r"\b(?:" + "|".join(phrase.replace(" ", r"\s+") for phrase in alternatives) + r")\b"
+
+
+def _lookup(table: dict[str, int], text: str) -> int:
+    spaced = " ".join(text.split())
+    for phrase, value in table.items():
+        if re.fullmatch(phrase, spaced, re.IGNORECASE):
+            return value
+    raise KeyError(text)
+
+
+def _numbered(table: dict[int, str], word: str) -> int:
+    return _lookup({pattern: number for number, pattern in table.items()}, word)
+
+
+# -- resolving -----------------------------------------------------------------------------
+
+
+def _mention(
+    kind: str, match: re.Match[str], language: str, reference: Reference | None
+) -> DateMention | None:
+    if kind == "anaphora":
+        shift = _lookup(ANAPHORA[language], match.group())
+        return DateMention(match.start(), match.end(), match.group(), None, shift=shift)
+    resolver, explicit = _RESOLVERS[kind]
+    value = resolver(match, language, reference)
+    if value is None:
+        return None
+    return DateMention(match.start(), match.end(), match.group(), value, explicit=explicit)
+
+
+def _numeric(match: re.Match[str], language: str, reference: Reference | None) -> DateValue | None:
+    day, month, year = int(match.group(1)), int(match.group(3)), match.group(4)
+    return _day(int(year) + (2000 if len(year) == 2 else 0), month, day)
+
+
+def _iso(match: re.Match[str], language: str, reference: Reference | None) -> DateValue | None:
+    return _day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+
+
+def _day_month(
+    match: re.Match[str], language: str, reference: Reference | None
+) -> DateValue | None:
+    day, month, year = (
+        int(match.group(1)),
+        _numbered(MONTHS[language], match.group(2)),
+        match.group(3),
+    )
+    return _calendar_day(day, month, year, language, reference)
+
+
+def _month_day(
+    match: re.Match[str], language: str, reference: Reference | None
+) -> DateValue | None:
+    day, month, year = (
+        int(match.group(2)),
+        _numbered(MONTHS[language], match.group(1)),
+        match.group(3),
+    )
+    return _calendar_day(day, month, year, language, reference)
+
+
+def _month_year(
+    match: re.Match[str], language: str, reference: Reference | None
+) -> DateValue | None:
+    month, year = _numbered(MONTHS[language], match.group(1)), int(match.group(2))
+    return DateValue(f"{year:04d}-{month:02d}", "month")
+
+
+def _year(match: re.Match[str], language: str, reference: Reference | None) -> DateValue | None:
+    return DateValue(match.group(1), "year")
+
+
+def _parsed(match: re.Match[str], language: str, reference: Reference | None) -> DateValue | None:
+    if reference is None:
+        return None
+    words = [_SMALL_NUMBERS.get(word.lower(), word) for word in match.group().split()]
+    phrase = " ".join(word for word in words if word.lower() != "yang")
+    parsed = _dateparser(phrase, language, reference.day)
+    return DateValue.of_day(parsed) if parsed and parsed <= reference.day else None
+
+
+def _weekday(match: re.Match[str], language: str, reference: Reference | None) -> DateValue | None:
+    if reference is None:
+        return None
+    weekday = _numbered(WEEKDAYS[language], match.group(1))
+    back = (reference.day.weekday() - weekday) % 7
+    if back == 0 and _STRICT_WORDS.search(match.group()):
+        back = 7
+    return DateValue.of_day(reference.day - dt.timedelta(days=back))
+
+
+def _day_offset(
+    match: re.Match[str], language: str, reference: Reference | None
+) -> DateValue | None:
+    if reference is None:
+        return None
+    days = _lookup(DAY_OFFSETS[language], match.group())
+    return DateValue.of_day(reference.day + dt.timedelta(days=days))
+
+
+def _week_offset(
+    match: re.Match[str], language: str, reference: Reference | None
+) -> DateValue | None:
+    if reference is None:
+        return None
+    weeks = _lookup(WEEK_OFFSETS[language], match.group())
+    monday = reference.day - dt.timedelta(days=reference.day.weekday()) + dt.timedelta(weeks=weeks)
+    return DateValue(monday.isoformat(), "week")
+
+
+def _year_offset(
+    match: re.Match[str], language: str, reference: Reference | None
+) -> DateValue | None:
+    if reference is None:
+        return None
+    years = _lookup(YEAR_OFFSETS[language], match.group())
+    return DateValue(f"{reference.day.year + years:04d}", "year")
+
+
+_RESOLVERS: dict[str, tuple[_Resolver, bool]] = {
+    "numeric": (_numeric, True),
+    "iso": (_iso, True),
+    "day_month": (_day_month, True),
+    "month_day": (_month_day, True),
+    "month_year": (_month_year, True),
+    "year": (_year, True),
+    "parsed": (_parsed, False),
+    "weekday": (_weekday, False),
+    "day_offset": (_day_offset, False),
+    "week_offset": (_week_offset, False),
+    "year_offset": (_year_offset, False),
+}
+
+
+def _day(year: int, month: int, day: int) -> DateValue | None:
+    try:
+        return DateValue.of_day(dt.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _calendar_day(
+    day: int, month: int, year: str | None, language: str, reference: Reference | None
+) -> DateValue | None:
+    """A day and month, in ``year`` or, without one, in the year ``reference`` implies."""
+    if year is not None:
+        return _day(int(year), month, day)
+    if reference is None or _day(2000, month, day) is None:
+        return None
+    ahead = _AHEAD_OF_PUBLICATION if reference.published else _AHEAD_OF_GUESS
+    base = reference.day + ahead
+    month_name = _CANONICAL_MONTHS[language].split()[month - 1]
+    parsed = _dateparser(f"{day} {month_name}", language, base)
+    return DateValue.of_day(parsed) if parsed else None
+
+
+#: Month names dateparser reads, per language, January first.
+_CANONICAL_MONTHS = {
+    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+    "en": "January February March April May June July August September October November December",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+}
+
+
+def _dateparser(phrase: str, language: str, base: dt.date) -> dt.date | None:
+    """``phrase`` parsed by dateparser in ``language``, counting from ``base`` (never today)."""
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "DMY",
+    }
+    parsed = dateparser.parse(phrase, languages=[language], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _shifted(
+    mention: DateMention, anchor: DateValue | None, reference: Reference | None
+) -> DateMention | None:
+    if anchor is None or anchor.precision != "day" or mention.shift is None:
+        return None
+    day = anchor.first + dt.timedelta(days=mention.shift)
+    if reference and reference.published and day > reference.day:
+        return None
+    return replace(mention, value=DateValue.of_day(day))
+
+
+def _non_overlapping(mentions: Iterable[DateMention]) -> list[DateMention]:
+    """Leftmost first; at the same start the longest; no overlaps."""
+    chosen: list[DateMention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if not chosen or mention.start >= chosen[-1].end:
+            chosen.append(mention)
+    return chosen
+
+
+def _without_appositions(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """Drop relative expressions written right before the full date they restate.
+
+    "Sehari sebelumnya, Rabu (29/9/2021)": both relative forms lead to the full date.
+    """
+    kept = []
+    restated_at: int | None = None  # where the full date a chain of such forms leads to starts
+    for mention in reversed(mentions):
+        if mention.explicit:
+            restated_at = mention.start
+        elif restated_at is not None and _APPOSITION_GAP.fullmatch(text[mention.end : restated_at]):
+            restated_at = mention.start
+            continue
+        else:
+            restated_at = None
+        kept.append(mention)
+    return kept[::-1]
