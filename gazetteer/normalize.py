@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import regex
 from anyascii import anyascii
 
-__all__ = ["MAX_NAME_LENGTH", "form", "is_indexable_script", "name_tokens", "skeleton"]
+__all__ = ["MAX_NAME_LENGTH", "WORD", "form", "is_indexable_script", "name_tokens", "skeleton"]
 
 #: Longest name a lookup accepts; real place names are far shorter.
 MAX_NAME_LENGTH = 200
@@ -45,26 +46,41 @@ _FOLDS = (
 _INDEXABLE = re.compile(r"^[\s\-'’ʻʼ`.,()0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u052F]+$")
 
 
+#: A word: letters, digits and the combining marks they carry (decomposed accents). The
+#: ``regex`` package is used for its Unicode property classes, which ``re`` lacks.
+WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
+
+
 def form(name: str) -> str:
-    """Letters and digits of ``name``, transliterated to lower-case ASCII."""
-    text = unicodedata.normalize("NFKC", name)
-    return _NOT_ALNUM.sub("", anyascii(text).lower())
+    """Letters and digits of ``name``, transliterated to lower-case ASCII.
+
+    Only the name's words are transliterated: anyascii would spell symbols out
+    (``〰`` → ``wavydash``), which are not part of a name.
+    """
+    words = " ".join(WORD.findall(unicodedata.normalize("NFKC", name)))
+    return _NOT_ALNUM.sub("", anyascii(words).lower())
 
 
 def skeleton(name: str) -> str:
     """The lookup key: :func:`form` with romanisation variants folded together."""
     key = form(name)
+    while True:
+        folded = _fold(key)
+        if folded == key:
+            return key
+        key = folded
+
+
+def _fold(key: str) -> str:
+    """One pass of the folds; repeated until nothing changes (``qh`` → ``kh`` → ``h``)."""
     for old, new in _FOLDS:
         key = key.replace(old, new)
     return _DOUBLED.sub(r"\1", key)
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 def name_tokens(name: str) -> tuple[str, ...]:
     """The skeletons of a name's words (``Ak-Sai`` → ``("ak", "sai")``): how texts spell it."""
-    return tuple(key for key in (skeleton(w) for w in _WORD.findall(name)) if key)
+    return tuple(key for key in (skeleton(w) for w in WORD.findall(name)) if key)
 
 
 def is_indexable_script(name: str) -> bool:
