@@ -10,7 +10,7 @@ It reads:
 
 and writes, deterministically, into ``gazetteer/data/``:
 
-* ``gazetteer.sqlite.gz``: places, their names (keyed by :func:`gazetteer.normalize.skeleton`),
+* ``gazetteer.sqlite.xz``: places, their names (keyed by :func:`gazetteer.normalize.skeleton`),
   places known by name but without a sourced coordinate, and build metadata;
 * ``admin1.geojson.gz`` and ``countries.geojson.gz``: region and country polygons
   (full detail in Central Asia and Afghanistan, simplified elsewhere).
@@ -23,6 +23,7 @@ import gzip
 import hashlib
 import io
 import json
+import lzma
 import re
 import sqlite3
 import sys
@@ -562,6 +563,11 @@ def _counts(db: sqlite3.Connection) -> dict[str, int]:
     return counts
 
 
+def xz_bytes(data: bytes, target: Path) -> None:
+    """Compress with xz at its strongest preset (single-threaded, so deterministic)."""
+    target.write_bytes(lzma.compress(data, preset=9 | lzma.PRESET_EXTREME))
+
+
 def gzip_bytes(data: bytes, target: Path) -> None:
     """Gzip deterministically (no file name, no time stamp in the header)."""
     with (
@@ -609,7 +615,7 @@ def build(out_dir: Path, curated_dir: Path, admin1_file: Path | None = None) -> 
         counts = write_sqlite(gathered, db_path)
         payload = db_path.read_bytes()
         digest = hashlib.sha256(payload).hexdigest()
-        gzip_bytes(payload, out_dir / "gazetteer.sqlite.gz")
+        xz_bytes(payload, out_dir / "gazetteer.sqlite.xz")
     write_geojson(gathered.admin1_geoms, out_dir / "admin1.geojson.gz")
     countries = [
         {"id": f"country:{iso}", "country": iso, "geometry": g}

@@ -1,17 +1,18 @@
 """Open the bundled gazetteer database.
 
-The package ships ``data/gazetteer.sqlite.gz``. On first use it is decompressed once into
-a cache directory (``MAPPER_CACHE_DIR``, else the user cache directory) under a name that
-carries the content hash from ``data/manifest.json``, written atomically so that parallel
-first runs are safe; later runs open the cached file read-only at once. When no cache
-directory is writable the database is decompressed into memory instead.
+The package ships ``data/gazetteer.sqlite.xz`` (xz: two thirds of gzip's size). On first
+use it is decompressed once (about a second) into a cache directory (``MAPPER_CACHE_DIR``,
+else the user cache directory) under a name that carries the content hash from
+``data/manifest.json``, written atomically so that parallel first runs are safe; later
+runs open the cached file read-only at once. When no cache directory is writable the
+database is decompressed into memory instead.
 """
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
+import lzma
 import os
 import shutil
 import sqlite3
@@ -26,7 +27,7 @@ from mapper.errors import GazetteerDataError
 __all__ = ["DATA", "cache_dir", "manifest", "open_bundled"]
 
 DATA: Traversable = resources.files("gazetteer") / "data"
-DATABASE = "gazetteer.sqlite.gz"
+DATABASE = "gazetteer.sqlite.xz"
 MANIFEST = "manifest.json"
 
 
@@ -76,13 +77,13 @@ def _decompress_to(target: Path) -> None:
 
 def _copy_decompressed(out: BinaryIO) -> None:
     try:
-        with (DATA / DATABASE).open("rb") as raw, gzip.GzipFile(fileobj=raw) as src:
+        with (DATA / DATABASE).open("rb") as raw, lzma.LZMAFile(raw) as src:
             shutil.copyfileobj(src, out, length=1 << 20)
     except FileNotFoundError as err:
         raise GazetteerDataError(
             f"the bundled gazetteer database is missing ({err}); reinstall mapper"
         ) from err
-    except (EOFError, gzip.BadGzipFile) as err:
+    except (EOFError, lzma.LZMAError) as err:
         raise GazetteerDataError(
             f"the bundled gazetteer database is damaged ({err}); reinstall mapper"
         ) from err

@@ -54,7 +54,7 @@ def test_wheel_contains_both_packages_and_the_data(wheel):
     for required in (
         "mapper/cli.py",
         "gazetteer/index.py",
-        "gazetteer/data/gazetteer.sqlite.gz",
+        "gazetteer/data/gazetteer.sqlite.xz",
         "gazetteer/data/manifest.json",
         "gazetteer/data/admin1.geojson.gz",
         "gazetteer/curated/fergana_border_places.csv",
