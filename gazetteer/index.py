@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from gazetteer.normalize import form, skeleton
 from gazetteer.place import KINDS, Candidate, Place
-from gazetteer.query import parse_query, validate_name
+from gazetteer.query import check_country, parse_query, validate_name
 from mapper.errors import UsageError
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class Gazetteer:
         """
         query = parse_query(name)
         wanted = _check_kinds(kinds)
-        country = _check_country(country)
+        country = check_country(country)
         if limit < 1:
             raise UsageError(f"limit must be at least 1, got {limit}")
         matches = self._matches(query.text, wanted)
@@ -298,15 +298,6 @@ def _check_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
     if unknown:
         raise UsageError(f"unknown kind(s) {sorted(unknown)}; choose from {', '.join(KINDS)}")
     return wanted
-
-
-def _check_country(country: str | None) -> str | None:
-    if country is None:
-        return None
-    code = country.strip().upper()
-    if len(code) != 2 or not code.isalpha():
-        raise UsageError(f"--country takes an ISO 3166-1 alpha-2 code such as KG, got {country!r}")
-    return code
 
 
 def _place(row: sqlite3.Row) -> Place:

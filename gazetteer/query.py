@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from gazetteer.normalize import MAX_NAME_LENGTH, form
 from mapper.errors import UsageError
 
-__all__ = ["DESIGNATORS", "ParsedQuery", "parse_query", "validate_name"]
+__all__ = ["DESIGNATORS", "ParsedQuery", "check_country", "parse_query", "validate_name"]
 
 #: (word, position, kinds) — position "prefix" or "suffix" relative to the name.
 DESIGNATORS: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
@@ -79,6 +79,16 @@ def validate_name(name: str) -> str:
     if not form(stripped):
         raise UsageError(f"the place name {stripped!r} has no letters or digits")
     return stripped
+
+
+def check_country(country: str | None) -> str | None:
+    """An ISO 3166-1 alpha-2 code in upper case; raises :class:`UsageError` otherwise."""
+    if country is None:
+        return None
+    code = country.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise UsageError(f"--country takes an ISO 3166-1 alpha-2 code such as KG, got {country!r}")
+    return code
 
 
 def parse_query(name: str) -> ParsedQuery:

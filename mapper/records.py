@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import Candidate, Gazetteer, Place, haversine_km
+from gazetteer.query import check_country
 from mapper.columns import (
     ColumnMap,
     detect_columns,
@@ -228,7 +229,7 @@ def _read_file(
     columns = detect_columns(
         table.columns, options.overrides(), path=path, has_geometry=table.has_geometry
     )
-    places = _Places(gazetteer, _country_option(options.country))
+    places = _Places(gazetteer, check_country(options.country))
     return _FileReader(table, columns, places, taken).read()
 
 
@@ -245,15 +246,6 @@ def _check_paths(
     if target.exists() and any(target.resolve() == p.resolve() for p in paths):
         raise UsageError(f"the output {target} is also an input; choose another output name")
     return paths, target
-
-
-def _country_option(country: str | None) -> str | None:
-    if country is None:
-        return None
-    code = country.strip().upper()
-    if len(code) != 2 or not code.isalpha():
-        raise UsageError(f"--country takes an ISO 3166-1 alpha-2 code such as KG, got {country!r}")
-    return code
 
 
 # -- one row, read -------------------------------------------------------------------------
