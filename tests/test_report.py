@@ -1,0 +1,104 @@
+"""The HTML report: figures, one row per incident, an appendix that accounts for every place,
+escaped text, and byte-identical builds."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from mapper.pipeline import run_pipeline
+from mapper.report import build_report
+
+SAMPLES = Path(__file__).resolve().parents[1] / "mapper" / "samples"
+XSS = [
+    "<script>window.__xss=1</script>",
+    '<img src=x onerror="window.__xss=1">',
+    "${window.__xss=1}",
+    '" onmouseover="window.__xss=1',
+    "</script><script>window.__xss=1</script>",
+]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[str] = []
+        self.handlers: list[str] = []
+        self.rows = 0
+        self.links: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+        if tag == "tr" and ("class", "incident") in attrs:
+            self.rows += 1
+        if tag == "a":
+            self.links += [value for name, value in attrs if name == "href"]
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+@pytest.fixture(scope="module")
+def samples():
+    return run_pipeline([SAMPLES / "articles", SAMPLES / "records.csv"])
+
+
+def test_report_has_one_row_per_incident_and_the_sections(samples):
+    html = build_report(samples, title="Demo")
+    tags = _Tags()
+    tags.feed(html)
+    assert tags.rows == len(samples.incidents) > 10
+    for section in (
+        'id="by-type"',
+        'id="by-claimant"',
+        'id="by-place"',
+        'id="timeline"',
+        'id="incidents"',
+        'id="appendix"',
+        'id="sources"',
+        "GeoNames (CC BY 4.0",
+    ):
+        assert section in html  # fmt: skip
+    assert "<svg" in html
+
+
+def test_appendix_explains_approximate_places(samples):
+    html = build_report(samples)
+    assert "Orto-Boz" in html
+    assert "known only by name: placed at the district that contains it" in html
+
+
+def test_report_is_byte_identical(samples):
+    assert build_report(samples, title="Demo") == build_report(samples, title="Demo")
+
+
+def test_text_from_articles_and_records_is_escaped(tmp_path):
+    article = tmp_path / "xss.txt"
+    body = " ".join(XSS)
+    article.write_text(
+        f"BISHKEK, 27/01/2022 – Bentrokan pecah di dekat desa Ak-Sai, distrik Batken. {body}\n"
+        f"Sebelas tentara terluka dalam bentrokan di Ak-Sai. {body}\n",
+        encoding="utf-8",
+    )
+    records = tmp_path / "records.csv"
+    records.write_text(
+        "place,date,type,notes,url\n"
+        f'ak-sai,2022-01-27,clash,"{body.replace(chr(34), chr(34) * 2)}",javascript:alert(1)\n',
+        encoding="utf-8",
+    )
+    result = run_pipeline([article, records])
+    html = build_report(result, title="<script>window.__xss=1</script>")
+    tags = _Tags()
+    tags.feed(html)
+    assert not any("__xss" in script for script in tags.scripts)
+    assert tags.handlers == []
+    assert all(link.startswith(("http://", "https://")) for link in tags.links)
+    assert "&lt;script&gt;" in html
