@@ -213,6 +213,84 @@ def incidents(
         raise click.ClickException(summary.problem)
 
 
+@main.command("map")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The map to write: one HTML file that opens anywhere, with no network.",
+)
+@click.option("--title", default="Incidents", show_default=True, help="The map's title.")
+@click.option(
+    "--tiles",
+    default="none",
+    show_default=True,
+    help="Background tiles: none (fully offline: borders only), osm (OpenStreetMap, needs a "
+    "network when viewed), or a URL template such as https://host/{z}/{x}/{y}.png.",
+)
+@click.option("--tiles-attr", help="Credit for the tiles of a URL template.")
+@click.option(
+    "--cluster/--no-cluster",
+    default=None,
+    help="Group nearby markers [default: above 1,000 incidents].",
+)
+@click.option("--time", "time_slider", is_flag=True, help="Add a time slider.")
+@click.option("--heat", is_flag=True, help="Add a heatmap layer.")
+@click.option("--choropleth", is_flag=True, help="Colour regions by how many incidents they hold.")
+@click.option("--minimap", is_flag=True, help="Add an overview map in a corner.")
+@click.option("--no-borders", is_flag=True, help="Leave out country and region borders.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+@gazetteer_option
+def map_command(
+    inputs: tuple[str, ...],
+    output: Path,
+    title: str,
+    tiles: str,
+    tiles_attr: str | None,
+    cluster: bool | None,
+    time_slider: bool,
+    heat: bool,
+    choropleth: bool,
+    minimap: bool,
+    no_borders: bool,
+    published: str | None,
+    quiet: bool,
+    gazetteer_files: tuple[Path, ...],
+) -> None:
+    """Draw incidents from record files and articles on an interactive map (HTML).
+
+    INPUTS are record files (.csv, .tsv, .geojson, .json, .gpkg), articles (.txt,
+    .html), folders of articles, or - for an article on stdin. The page inlines
+    everything it needs, so it works offline; with --tiles none (the default) nothing
+    is fetched at all. Exits 1 when no incident has a place.
+    """
+    from mapper.render import MapOptions, make_map
+
+    options = MapOptions(
+        title=title,
+        tiles=tiles,
+        tiles_attribution=tiles_attr,
+        borders=not no_borders,
+        cluster=cluster,
+        time=time_slider,
+        heat=heat,
+        choropleth=choropleth,
+        minimap=minimap,
+    )
+    summary = make_map(
+        inputs,
+        output,
+        options=options,
+        published=published,
+        gazetteer_files=gazetteer_files,
+        progress=None if quiet else _progress,
+    )
+    click.echo(summary.message(), err=True)
+
+
 @main.group()
 def gazetteer() -> None:
     """Inspect the bundled gazetteer."""
