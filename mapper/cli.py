@@ -241,6 +241,11 @@ def incidents(
 @click.option("--choropleth", is_flag=True, help="Colour regions by how many incidents they hold.")
 @click.option("--minimap", is_flag=True, help="Add an overview map in a corner.")
 @click.option("--no-borders", is_flag=True, help="Leave out country and region borders.")
+@click.option(
+    "--fragment",
+    is_flag=True,
+    help="Write a <div> with its scripts (no <html> page) to paste into another page.",
+)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
 @click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
 @gazetteer_option
@@ -256,6 +261,7 @@ def map_command(
     choropleth: bool,
     minimap: bool,
     no_borders: bool,
+    fragment: bool,
     published: str | None,
     quiet: bool,
     gazetteer_files: tuple[Path, ...],
@@ -279,6 +285,7 @@ def map_command(
         heat=heat,
         choropleth=choropleth,
         minimap=minimap,
+        fragment=fragment,
     )
     summary = make_map(
         inputs,
@@ -289,6 +296,55 @@ def map_command(
         progress=None if quiet else _progress,
     )
     click.echo(summary.message(), err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=OUTPUT_DIR / "report.html",
+    show_default=True,
+)
+@click.option("--title", default="Incident report", show_default=True)
+@click.option("--fragment", is_flag=True, help="Write a <div> to paste into another page.")
+@click.option(
+    "--pdf",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also print the report to this PDF (headless Chromium).",
+)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+@gazetteer_option
+def report(
+    inputs: tuple[str, ...],
+    output: Path,
+    title: str,
+    fragment: bool,
+    pdf: Path | None,
+    published: str | None,
+    quiet: bool,
+    gazetteer_files: tuple[Path, ...],
+) -> None:
+    """Write a self-contained, print-friendly HTML report of the incidents in INPUTS.
+
+    Summary figures, the interactive map, a timeline, one row per incident with its
+    evidence and sources, and an appendix of places placed approximately or not at all.
+    """
+    from mapper.report import make_report
+
+    for path in make_report(
+        inputs,
+        output,
+        title=title,
+        fragment=fragment,
+        pdf=pdf,
+        published=published,
+        gazetteer_files=gazetteer_files,
+        progress=None if quiet else _progress,
+    ):
+        click.echo(str(path))
 
 
 @main.group()
@@ -327,6 +383,116 @@ def demo(output_dir: Path, quiet: bool) -> None:
 
 def _progress(message: str) -> None:
     click.echo(message, err=True)
+
+
+@main.command("static")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The image to write: .png, .svg or .pdf (by its ending).",
+)
+@click.option("--title", help="The map's title [default: Incidents].")
+@click.option(
+    "--width",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(5, 40),
+    help="Width in inches.",
+)
+@click.option(
+    "--height",
+    default=7.0,
+    show_default=True,
+    type=click.FloatRange(3, 40),
+    help="Height in inches.",
+)
+@click.option(
+    "--dpi",
+    default=150,
+    show_default=True,
+    type=click.IntRange(50, 600),
+    help="Pixels per inch of a PNG.",
+)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+@gazetteer_option
+def static_command(
+    inputs: tuple[str, ...],
+    output: Path,
+    title: str | None,
+    width: float,
+    height: float,
+    dpi: int,
+    published: str | None,
+    quiet: bool,
+    gazetteer_files: tuple[Path, ...],
+) -> None:
+    """Draw incidents from record files and articles on a static map for briefings.
+
+    INPUTS are record files (.csv, .tsv, .geojson, .json, .gpkg), articles (.txt,
+    .html), folders of articles, or - for an article on stdin. No browser and no network
+    is needed; the same inputs always give the same file. Exits 1 when no incident has a
+    place.
+    """
+    from mapper.static import make_static
+
+    summary = make_static(
+        inputs,
+        output,
+        title=title,
+        width_in=width,
+        height_in=height,
+        dpi=dpi,
+        published=published,
+        gazetteer_files=gazetteer_files,
+        progress=None if quiet else _progress,
+    )
+    click.echo(summary.message(), err=True)
+
+
+@main.command()
+@click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The picture to write: .png (a screenshot) or .pdf (one page).",
+)
+@click.option(
+    "--width",
+    default=1280,
+    show_default=True,
+    type=click.IntRange(100, 10_000),
+    help="Window width in CSS pixels.",
+)
+@click.option(
+    "--height",
+    default=800,
+    show_default=True,
+    type=click.IntRange(100, 10_000),
+    help="Window height in CSS pixels.",
+)
+@click.option(
+    "--scale",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(0.5, 4),
+    help="Device pixels per CSS pixel of a PNG (2 for a sharp print).",
+)
+def snapshot(page: Path, output: Path, width: int, height: int, scale: float) -> None:
+    """Take a picture of PAGE (a map from `mapper map`) in headless Chromium.
+
+    Every request that is not for a local file is blocked. Needs Playwright
+    (pip install 'mapper[browser]') and Chromium (apt-get install chromium).
+    """
+    from mapper.browser import snapshot as take_snapshot
+
+    capture = take_snapshot(page, output, width=width, height=height, scale=scale)
+    click.echo(capture.message(), err=True)
 
 
 if __name__ == "__main__":

@@ -1,47 +1,38 @@
-"""``mapper demo``: the pipeline on the samples bundled with mapper, written into ``output/``."""
+"""``mapper demo``: the whole pipeline on the samples bundled with mapper.
+
+Reads the sample articles (Indonesian, English, Russian) and the sample records file,
+extracts, geocodes and merges their incidents, and writes ``demo_map.html`` and
+``demo_report.html`` into the output folder.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from mapper.outputs import write_atomic
+__all__ = ["DEMO_TITLE", "run_demo"]
 
-__all__ = ["run_demo"]
-
-SAMPLES = resources.files("mapper") / "samples"
+DEMO_TITLE = "Central Asia: border clashes and unrest, 2021–2022 (sample articles and records)"
 
 
 def run_demo(output_dir: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Geocode the bundled sample place list; return the files written."""
-    from gazetteer import Gazetteer
+    """Run the pipeline on the bundled samples; return the files written."""
+    from mapper.outputs import write_atomic
+    from mapper.pipeline import run_pipeline
+    from mapper.render import map_html, map_parts, render_map
+    from mapper.report import build_report
 
-    gazetteer = Gazetteer.bundled()
-    rows = list(csv.DictReader(io.StringIO((SAMPLES / "places.csv").read_text(encoding="utf-8"))))
-    features, missing = [], []
-    for number, row in enumerate(rows, start=1):
-        if progress:
-            progress(f"[{number}/{len(rows)}] {row['query']}")
-        found = gazetteer.lookup(
-            row["query"], country=row["country"] or None, near=row["near"] or None, limit=1
+    with resources.as_file(resources.files("mapper") / "samples") as samples:
+        inputs = [samples / "articles", samples / "records.csv"]
+        result = run_pipeline(inputs, progress=progress)
+    placed = [i for i in result.incidents if i.place is not None]
+    figure = render_map(placed, title=DEMO_TITLE, time=True)
+    if progress is not None:
+        progress(
+            f"{len(result.incidents)} incidents ({len(placed)} placed); writing the map and report"
         )
-        if found:
-            features.append(_feature(row["query"], found[0].to_dict()))
-        else:
-            missing.append(row["query"])
-    collection = {"type": "FeatureCollection", "features": features, "not_found": missing}
-    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
-    return [write_atomic(output_dir / "demo_geocoding.geojson", text)]
-
-
-def _feature(query: str, place: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
-        "properties": {"query": query, **place},
-    }
+    written = [write_atomic(output_dir / "demo_map.html", map_html(figure))]
+    report = build_report(result, title=DEMO_TITLE, map_parts=map_parts(figure))
+    written.append(write_atomic(output_dir / "demo_report.html", report))
+    return written

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import json
 import math
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapper.errors import UsageError
 from mapper.model import EVENT_TYPES, Incident
+from mapper.safety import safe_url
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -52,7 +52,6 @@ __all__ = [
 #: The layer for event types outside ACLED's six (from foreign GeoJSON, say).
 OTHER = "Other"
 COORDINATE_DECIMALS = 5
-_HTTP_LINK = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?$", re.IGNORECASE)
 _SCRIPT_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -326,14 +325,6 @@ def _count(value: Any) -> int | None:
 # -- safe data for a page ------------------------------------------------------------------
 
 
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an ``http`` or ``https`` link with a host, else ``None``."""
-    if not url:
-        return None
-    url = url.strip()
-    return url if _HTTP_LINK.match(url) else None
-
-
 def script_json(value: Any) -> str:
     """JSON that is safe inside a ``<script>`` element and as a JavaScript literal."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -362,47 +353,8 @@ def read_inputs(
     gazetteer: Gazetteer | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> MapInputs:
-    """Incidents from record files (by their ending) and articles (files, folders, ``-``)."""
-    from mapper.recordio import RECORD_SUFFIXES
+    """Incidents from record files and articles, merged (:func:`mapper.pipeline.run_pipeline`)."""
+    from mapper.pipeline import run_pipeline
 
-    records = [p for p in paths if _is_record_file(p, RECORD_SUFFIXES)]
-    articles = [p for p in paths if not _is_record_file(p, RECORD_SUFFIXES)]
-    incidents: list[Incident] = []
-    rejected = 0
-    for path in records:
-        from mapper.records import read_records
-
-        result = read_records(path, gazetteer=gazetteer)
-        incidents.extend(result.incidents)
-        rejected += len(result.rejects)
-        if progress is not None:
-            progress(f"{path}: {len(result.incidents)} incidents, {len(result.rejects)} rejected")
-    count = 0
-    if articles:
-        count, found = _article_incidents(articles, published, gazetteer, progress)
-        incidents.extend(found)
-    return MapInputs(tuple(incidents), len(records), rejected, count)
-
-
-def _is_record_file(path: str | Path, suffixes: Iterable[str]) -> bool:
-    return str(path) != "-" and not Path(path).is_dir() and Path(path).suffix.lower() in suffixes
-
-
-def _article_incidents(
-    paths: Sequence[str | Path],
-    published: str | None,
-    gazetteer: Gazetteer | None,
-    progress: Callable[[str], None] | None,
-) -> tuple[int, list[Incident]]:
-    from mapper.extract import Extractor, extract_paths
-
-    extractor = Extractor(gazetteer)
-    found: list[Incident] = []
-    count = 0
-    for extraction in extract_paths(paths, published=published, extractor=extractor):
-        count += 1
-        found.extend(extraction.incidents)
-        if progress is not None:
-            doc = extraction.document
-            progress(f"{doc.path or doc.id}: {len(extraction.incidents)} incidents")
-    return count, found
+    result = run_pipeline(paths, published=published, gazetteer=gazetteer, progress=progress)
+    return MapInputs(result.incidents, result.record_files, len(result.rejects), result.articles)

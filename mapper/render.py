@@ -25,6 +25,7 @@ in the page, so two renders of the same incidents are byte-identical.
 from __future__ import annotations
 
 import gc
+import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -45,9 +46,11 @@ if TYPE_CHECKING:
 __all__ = [
     "CLUSTER_ABOVE",
     "MapOptions",
+    "MapParts",
     "MapSummary",
     "make_map",
     "map_html",
+    "map_parts",
     "render_map",
     "save_map",
 ]
@@ -75,6 +78,7 @@ class MapOptions:
     heat: bool = False
     choropleth: bool = False
     minimap: bool = False
+    fragment: bool = False
 
 
 def render_map(
@@ -245,12 +249,45 @@ def _tile_layer(tiles: str, attribution: str | None) -> Any:
 # -- the page ------------------------------------------------------------------------------
 
 
-def map_html(m: folium.Map) -> str:
-    """The page of ``m``: the same incidents and options always give the same text."""
+def map_html(m: folium.Map, *, id_prefix: str = "") -> str:
+    """The page of ``m``: the same incidents and options always give the same text.
+
+    ``id_prefix`` goes before every element number, so that several maps can share a page.
+    """
     root = m.get_root()
     with _no_cyclic_gc():
         page = root.render()
-    return _stable_ids(page, _element_ids(root))
+    return _stable_ids(page, _element_ids(root), id_prefix)
+
+
+@dataclass(frozen=True)
+class MapParts:
+    """A map to embed in another page: its scripts and styles, and its element."""
+
+    head: str
+    body: str
+
+    def fragment(self, height: str = "520px") -> str:
+        """One ``<div>`` (with its scripts) that can be pasted into any page."""
+        return (
+            f'<div class="mapper-fragment" style="position: relative; height: {height};">\n'
+            f"{self.head}\n{self.body}\n</div>\n"
+        )
+
+
+#: folium's page-wide styles: right for a page of its own, wrong inside another page.
+_PAGE_STYLES = re.compile(r"<style>\s*(?:html, body|#map) \{[^}]*\}\s*</style>", re.S)
+
+
+def map_parts(m: folium.Map) -> MapParts:
+    """The map split for embedding; element ids carry a prefix made from the map's data."""
+    page = map_html(m)
+    prefix = "m" + hashlib.sha1(page.encode("utf-8")).hexdigest()[:8] + "_"
+    page = map_html(m, id_prefix=prefix)
+    head = page[page.index("<head>") + len("<head>") : page.index("</head>")]
+    head = _PAGE_STYLES.sub("", re.sub(r"<title>.*?</title>|<meta [^>]*>", "", head, flags=re.S))
+    body = page[page.index("<body>") + len("<body>") : page.rindex("</html>")]
+    return MapParts(head.strip(), body.replace("</body>", "").strip())
 
 
 def _element_ids(root: Element) -> set[str]:
@@ -272,7 +309,7 @@ _DATA_BLOCK = re.compile(
 )
 
 
-def _stable_ids(page: str, ids: set[str]) -> str:
+def _stable_ids(page: str, ids: set[str], prefix: str = "") -> str:
     """Each id in ``ids`` → its number in order of first appearance in ``page``.
 
     Data blocks are skipped (only their opening tag names an element), which keeps
@@ -286,7 +323,7 @@ def _stable_ids(page: str, ids: set[str]) -> str:
     for index, piece in enumerate(pieces):
         if index % 3 != 2:
             for match in pattern.finditer(piece):
-                order.setdefault(match.group(), str(len(order) + 1))
+                order.setdefault(match.group(), f"{prefix}{len(order) + 1}")
     for index in range(0, len(pieces), 3):
         pieces[index] = pattern.sub(lambda m: order[m.group()], pieces[index])
     for index in range(1, len(pieces), 3):
@@ -357,7 +394,7 @@ def make_map(
         raise InputError(_nothing_to_map(read.articles, len(read.incidents)))
     with _no_cyclic_gc():
         drawn = _draw(points, unplaced, options)
-    page = map_html(drawn)
+    page = map_parts(drawn).fragment() if options.fragment else map_html(drawn)
     write_atomic(target, page)
     return MapSummary(
         target,

@@ -13,17 +13,19 @@ timeline SVG — is inserted as is. Links are kept only when they are http(s).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from mapper import __version__
+from mapper.errors import UsageError
 from mapper.model import EVENT_TYPES, Incident, Mention
 from mapper.palette import event_color
 from mapper.pipeline import PipelineResult
+from mapper.render import MapParts
 from mapper.safety import safe_url
 
-__all__ = ["MapParts", "build_report"]
+__all__ = ["build_report", "make_report"]
 
 PLACES_LISTED = 15
 WHY = {
@@ -32,18 +34,18 @@ WHY = {
 }
 
 
-@dataclass(frozen=True)
-class MapParts:
-    """A map to embed: what goes in ``<head>`` (scripts, styles) and in the body."""
-
-    head: str
-    body: str
-
-
 def build_report(
-    result: PipelineResult, *, title: str = "Incident report", map_parts: MapParts | None = None
+    result: PipelineResult,
+    *,
+    title: str = "Incident report",
+    map_parts: MapParts | None = None,
+    fragment: bool = False,
 ) -> str:
-    """The report as one HTML string."""
+    """The report as one HTML page, or with ``fragment`` as one ``<div>`` for another page.
+
+    ``map_parts`` is the map to embed (:func:`mapper.render.map_parts`); without it the
+    report has no map section.
+    """
     from markupsafe import Markup
 
     from mapper.timeline import timeline_svg
@@ -62,8 +64,8 @@ def build_report(
         "rejects": [_reject(r) for r in result.rejects],
         "documents": [_document(e.document) for e in result.extractions],
         "timeline": Markup(timeline_svg(incidents)),
-        "map_head": Markup(map_parts.head) if map_parts else "",
-        "map_body": Markup(map_parts.body) if map_parts else "",
+        "map_fragment": Markup(map_parts.fragment()) if map_parts else "",
+        "fragment": fragment,
         "version": __version__,
     }
     return _template().render(**context)
@@ -198,3 +200,39 @@ def _document(document: Any) -> dict[str, Any]:
         "language": document.language,
         "url": safe_url(document.url),
     }
+
+
+def make_report(
+    inputs: Sequence[str],
+    output: Path,
+    *,
+    title: str = "Incident report",
+    fragment: bool = False,
+    pdf: Path | None = None,
+    published: str | None = None,
+    gazetteer_files: Sequence[Path] = (),
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """``mapper report``: run the pipeline, write the report (and its PDF); return the files."""
+    from mapper.geocoding import load_gazetteer
+    from mapper.outputs import write_atomic
+    from mapper.pipeline import run_pipeline
+    from mapper.render import map_parts, render_map
+
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(
+            f"the report is an HTML page: end the output name with .html, not {output}"
+        )
+    gazetteer = load_gazetteer(gazetteer_files)
+    result = run_pipeline(inputs, published=published, gazetteer=gazetteer, progress=progress)
+    placed = [i for i in result.incidents if i.place is not None]
+    parts = map_parts(render_map(placed, title=title)) if placed else None
+    html = build_report(result, title=title, map_parts=parts, fragment=fragment)
+    written = [write_atomic(output, html)]
+    if pdf is not None:
+        from mapper.browser import print_pdf
+
+        if fragment:
+            raise UsageError("--pdf prints a whole report; leave out --fragment")
+        written.append(print_pdf(output, pdf))
+    return written

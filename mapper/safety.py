@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 __all__ = ["safe_file_stem", "safe_url"]
 
 _UNSAFE_STEM = re.compile(r"[^\w.-]+")
 
 
+_HTTP_LINK = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
 def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) link with a host, else ``None``."""
+    """``url`` when it is an ``http`` or ``https`` link with a host (no spaces), else ``None``."""
     if not url:
         return None
     text = url.strip()
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return text
+    return text if _HTTP_LINK.match(text) else None
 
 
 def safe_file_stem(name: str, fallback: str = "document") -> str:

@@ -248,3 +248,53 @@ def test_tiles_fail_quietly_offline(visit, sample):
     assert not [e for e in seen.errors if "Failed to load resource" not in e]
     assert seen.js("MapperMap.visibleCount(MapperMap.instances[0])") == len(sample)
     assert seen.page.locator(".leaflet-control-layers-overlays label").count() >= 3
+
+
+def test_report_in_the_browser(visit, tmp_path):
+    """The report's map works, the table has one row per incident, the timeline is drawn."""
+    from mapper.pipeline import run_pipeline
+    from mapper.render import map_parts
+    from mapper.report import build_report
+
+    result = run_pipeline([SAMPLE])
+    html = build_report(result, title="Report", map_parts=map_parts(render_map(result.incidents)))
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    seen = visit(path)
+    assert seen.problems() == []
+    assert seen.js("document.querySelectorAll('#incidents tr.incident').length") == len(
+        result.incidents
+    )
+    assert seen.js("document.querySelectorAll('#timeline svg path, #timeline svg rect').length") > 5
+    assert seen.js("document.querySelectorAll('.mapper-report .leaflet-container').length") == 1
+    assert (
+        seen.js("document.querySelector('.mapper-fragment').getBoundingClientRect().height") > 300
+    )
+    seen.screenshot("report.png")
+
+
+def test_two_fragments_on_one_page_both_work(visit, tmp_path, sample):
+    from mapper.render import map_parts
+
+    first = map_parts(render_map(sample[:5], title="First")).fragment("400px")
+    second = map_parts(render_map(sample[5:], title="Second")).fragment("400px")
+    page = tmp_path / "host.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Host</title></head><body>"
+        f"<h1>Host page</h1>{first}<p>between the maps</p>{second}</body></html>",
+        encoding="utf-8",
+    )
+    seen = visit(page)
+    seen.page.wait_for_function(
+        "document.querySelectorAll('[data-mapper-ready]').length === 2", timeout=60_000
+    )
+    assert seen.problems() == []
+    maps = seen.js(
+        "[...document.querySelectorAll('.mapper-fragment .leaflet-container')]"
+        ".map(m => [m.id, m.getBoundingClientRect().height])"
+    )
+    assert len(maps) == 2 and maps[0][0] != maps[1][0]
+    assert all(height > 300 for _, height in maps)
+    titles = seen.js("[...document.querySelectorAll('.mapper-title')].map(t => t.textContent)")
+    assert any("First" in t for t in titles) and any("Second" in t for t in titles)
+    seen.screenshot("two-fragments.png")

@@ -15,10 +15,11 @@ from click.testing import CliRunner
 from gazetteer import Place
 from mapper.cli import main
 from mapper.errors import InputError, UsageError
-from mapper.mapdata import map_points, safe_url, script_json
+from mapper.mapdata import map_points, script_json
 from mapper.model import CasualtyClaim, Evidence, Incident, Source
 from mapper.records import read_records
 from mapper.render import CLUSTER_ABOVE, make_map, map_html, render_map, save_map
+from mapper.safety import safe_url
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "mapper" / "samples" / "records.csv"

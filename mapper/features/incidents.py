@@ -19,6 +19,7 @@ from folium.map import Layer
 
 from mapper.features.base import Feature, template
 from mapper.mapdata import OTHER, MapPoint
+from mapper.palette import EVENT_COLORS, OTHER_COLOR
 
 __all__ = [
     "EVENT_STYLES",
@@ -68,13 +69,15 @@ class EventStyle:
 
 #: Colour and shape per ACLED event type (shapes tell the types apart without colour).
 EVENT_STYLES: dict[str, EventStyle] = {
-    "Battles": EventStyle("#c0392b", "diamond"),
-    "Explosions/Remote violence": EventStyle("#e67e22", "star"),
-    "Violence against civilians": EventStyle("#8e44ad", "triangle-down"),
-    "Protests": EventStyle("#2471a3", "circle"),
-    "Riots": EventStyle("#b7950b", "triangle"),
-    "Strategic developments": EventStyle("#1e8449", "square"),
-    OTHER: EventStyle("#5d6d7e", "circle"),
+    "Battles": EventStyle(EVENT_COLORS["Battles"], "diamond"),
+    "Explosions/Remote violence": EventStyle(EVENT_COLORS["Explosions/Remote violence"], "star"),
+    "Violence against civilians": EventStyle(
+        EVENT_COLORS["Violence against civilians"], "triangle-down"
+    ),
+    "Protests": EventStyle(EVENT_COLORS["Protests"], "circle"),
+    "Riots": EventStyle(EVENT_COLORS["Riots"], "triangle"),
+    "Strategic developments": EventStyle(EVENT_COLORS["Strategic developments"], "square"),
+    OTHER: EventStyle(OTHER_COLOR, "circle"),
 }
 
 
