@@ -108,6 +108,7 @@ __all__ = [
     "FOLLOW_UP_TARGETS",
     "MERGE_DISTANCE_KM",
     "extract_incidents",
+    "join_incidents",
     "merge_incidents",
 ]
 
@@ -266,6 +267,25 @@ def merge_incidents(incidents: Sequence[Incident]) -> list[Incident]:
         else:
             group.append(incident)
     return [_combine(group) for group in groups]
+
+
+def join_incidents(records: Sequence[Incident], extracted: Sequence[Incident]) -> list[Incident]:
+    """Join incidents extracted from articles to the records a user already has.
+
+    Each record stays one incident (records are distinct rows with their own ids). The
+    extracted incidents are first merged among themselves (:func:`merge_incidents`); each
+    then joins the first record that is the same event by the same rule, as another
+    report of it, or stands as an incident of its own.
+    """
+    groups: list[list[Incident]] = [[record] for record in records]
+    alone: list[Incident] = []
+    for report in merge_incidents(extracted):
+        group = next((g for g in groups if _same_event(g[0], report)), None)
+        if group is None:
+            alone.append(report)
+        else:
+            group.append(report)
+    return [_combine(group) for group in groups] + alone
 
 
 # -- the article ---------------------------------------------------------------------------

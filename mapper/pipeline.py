@@ -3,10 +3,10 @@
 :func:`run_pipeline` sends record files (by their ending) through
 :func:`mapper.records.read_records` and everything else (text and HTML files, folders,
 ``-``) through :func:`mapper.extract.extract_paths`, then merges incidents told several
-times — in one article, across articles, or in an article and a record — with
-:func:`mapper.incidents.merge_incidents`. It keeps what a report needs to account for every
-input: the extractions (mentions placed approximately or left unresolved) and the rejected
-record rows with their reasons.
+times — in one article or across articles — and joins them to the records that report
+the same event (:func:`mapper.incidents.join_incidents`). It keeps what a report needs to
+account for every input: the extractions (mentions placed approximately or left
+unresolved) and the rejected record rows with their reasons.
 """
 
 from __future__ import annotations
@@ -74,11 +74,12 @@ def run_pipeline(
 ) -> PipelineResult:
     """Read every input, extract and geocode, and merge the incidents."""
     from mapper.extract import Extractor, extract_paths
-    from mapper.incidents import merge_incidents
+    from mapper.incidents import join_incidents
     from mapper.records import read_records
 
     gazetteer = gazetteer or Gazetteer.bundled()
     incidents: list[Incident] = []
+    extracted: list[Incident] = []
     rejects: list[Reject] = []
     rows = 0
     records = [p for p in inputs if is_record_file(p)]
@@ -100,12 +101,12 @@ def run_pipeline(
             extract_paths(articles, published=published, extractor=extractor), start=1
         ):
             extractions.append(extraction)
-            incidents += extraction.incidents
+            extracted += extraction.incidents
             doc = extraction.document
             _say(
                 progress, f"[{number}] {doc.path or doc.id}: {len(extraction.incidents)} incidents"
             )
-    merged = merge_incidents(incidents)
+    merged = join_incidents(incidents, extracted)
     return PipelineResult(tuple(merged), tuple(extractions), tuple(rejects), len(records), rows)
 
 

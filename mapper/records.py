@@ -55,6 +55,7 @@ from mapper.columns import (
 from mapper.errors import UsageError
 from mapper.model import CasualtyClaim, Evidence, Incident, Source
 from mapper.recordio import (
+    ARTICLE_SUFFIXES,
     RawRow,
     RawTable,
     Reject,
@@ -113,21 +114,32 @@ class Summary:
     rejected: int
     output: Path | None
     rejects_path: Path | None
+    articles: int = 0
+    extracted: int = 0
+    written: int = 0
 
     def message(self) -> str:
-        """``read N rows from K files: M mapped, R rejected (see FILE)``."""
+        """``read N rows from K files: M mapped, R rejected (see FILE)``, then the articles."""
         rows = f"{self.rows} row{'s' if self.rows != 1 else ''}"
         files = f"{self.files} file{'s' if self.files != 1 else ''}"
         see = f" (see {self.rejects_path})" if self.rejected and self.rejects_path else ""
-        return f"read {rows} from {files}: {self.mapped} mapped, {self.rejected} rejected{see}"
+        text = f"read {rows} from {files}: {self.mapped} mapped, {self.rejected} rejected{see}"
+        if self.articles:
+            text += (
+                f"; {self.articles} article{'s' if self.articles != 1 else ''} gave "
+                f"{self.extracted} incidents; wrote {self.written} incidents after merging"
+            )
+        return text
 
     @property
     def problem(self) -> str | None:
-        """Why the run failed (no row mapped), or ``None``."""
-        if self.mapped:
+        """Why the run failed (nothing to write), or ``None``."""
+        if self.written:
             return None
-        if not self.rows:
+        if not self.rows and not self.articles:
             return "the inputs have no data rows; nothing was written"
+        if not self.rows:
+            return "the articles hold no incident; nothing was written"
         where = f"; the reasons are in {self.rejects_path}" if self.rejects_path else ""
         return f"no row could be mapped, so no incidents file was written{where}"
 
@@ -167,15 +179,17 @@ def convert(
     country: str | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> Summary:
-    """Read every record file in ``inputs`` and write the incidents to ``output``.
+    """Read every record file and article in ``inputs`` and write the incidents to ``output``.
 
+    Incidents extracted from articles are joined to the records (an event reported in an
+    article and in a record becomes one incident, see :func:`mapper.incidents.join_incidents`).
     The options are :func:`read_records`'s; ``fmt`` (``geojson``, ``gpkg``, ``csv``)
     overrides the output's file ending. Rejected rows go to ``rejects`` — by default
     ``<output stem>.rejects.csv`` beside the output, written only when there are any.
     An id already used in an earlier file is rejected too. When no row could be mapped
     the output is not written (see :attr:`Summary.problem`).
     """
-    paths, target = _check_paths(inputs, output, fmt)
+    paths, articles, target = _check_paths(inputs, output, fmt)
     options = _Options(lat_col, lon_col, place_col, date_col, type_col, country)
     gazetteer = gazetteer or Gazetteer.bundled()
     incidents: list[Incident] = []
@@ -186,8 +200,13 @@ def convert(
         taken.update((incident.id, str(path)) for incident in result.incidents)
         incidents += result.incidents
         rejected += result.rejects
-    if incidents:
-        write_incidents(incidents, target, fmt=fmt)
+    mapped = len(incidents)
+    article_count, extracted = _article_incidents(articles, gazetteer)
+    from mapper.incidents import join_incidents
+
+    merged = join_incidents(incidents, extracted)
+    if merged:
+        write_incidents(merged, target, fmt=fmt)
     rejects_path = Path(rejects) if rejects is not None else None
     if rejects_path is None and rejected:
         rejects_path = target.with_name(f"{target.stem}.rejects.csv")
@@ -195,11 +214,14 @@ def convert(
         write_rejects(rejected, rejects_path)
     return Summary(
         files=len(paths),
-        rows=len(incidents) + len(rejected),
-        mapped=len(incidents),
+        rows=mapped + len(rejected),
+        mapped=mapped,
         rejected=len(rejected),
-        output=target if incidents else None,
+        output=target if merged else None,
         rejects_path=rejects_path,
+        articles=article_count,
+        extracted=len(extracted),
+        written=len(merged),
     )
 
 
@@ -235,17 +257,33 @@ def _read_file(
 
 def _check_paths(
     inputs: Sequence[str | Path], output: str | Path, fmt: str | None
-) -> tuple[list[Path], Path]:
-    paths = [Path(p) for p in inputs]
-    if not paths:
-        raise UsageError("give at least one record file (.csv, .geojson, .gpkg)")
+) -> tuple[list[Path], list[str], Path]:
+    """Record files (checked) and article inputs (files, folders, ``-``), and the output."""
+    if not inputs:
+        raise UsageError("give at least one record file (.csv, .geojson, .gpkg) or article")
+    articles = [str(p) for p in inputs if _is_article_input(p)]
+    paths = [Path(p) for p in inputs if not _is_article_input(p)]
     for path in paths:
         check_record_path(path)
     target = Path(output)
     output_format(target, fmt)
     if target.exists() and any(target.resolve() == p.resolve() for p in paths):
         raise UsageError(f"the output {target} is also an input; choose another output name")
-    return paths, target
+    return paths, articles, target
+
+
+def _is_article_input(path: str | Path) -> bool:
+    return str(path) == "-" or Path(path).is_dir() or Path(path).suffix.lower() in ARTICLE_SUFFIXES
+
+
+def _article_incidents(articles: Sequence[str], gazetteer: Gazetteer) -> tuple[int, list[Incident]]:
+    """How many articles were read, and the incidents extracted from them."""
+    if not articles:
+        return 0, []
+    from mapper.extract import Extractor, extract_paths
+
+    extractions = list(extract_paths(articles, extractor=Extractor(gazetteer)))
+    return len(extractions), [i for e in extractions for i in e.incidents]
 
 
 # -- one row, read -------------------------------------------------------------------------

@@ -645,3 +645,37 @@ def test_devset_incidents_are_found(gazetteer):
         total += len(gold["incidents"])
     assert found / total >= 0.9
     assert found / predicted >= 0.7
+
+
+def test_join_keeps_records_apart_and_attaches_reports():
+    from dataclasses import replace
+
+    from gazetteer import Gazetteer
+    from mapper.incidents import join_incidents
+    from mapper.model import Evidence, Incident, Source
+
+    place = Gazetteer.bundled().best("Ak-Sai", country="KG")
+
+    def incident(ident: str, document: str) -> Incident:
+        return Incident(
+            id=ident,
+            date="2022-01-27",
+            date_precision="day",
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            place=place,
+            location_text="Ak-Sai",
+            geo_precision=1,
+            fatalities=None,
+            injuries=None,
+            actors=(),
+            evidence=Evidence(0, 5, "clash"),
+            source=Source(document),
+        )
+
+    records = [incident("r1", "records.csv"), incident("r2", "records.csv")]
+    reports = [incident("a#1", "a"), replace(incident("b#1", "b"), injuries=13)]
+    joined = join_incidents(records, reports)
+    assert [i.id for i in joined] == ["r1", "r2"], "records are never merged together"
+    assert {s.document for s, _ in joined[0].also_reported_by} == {"a", "b"}
+    assert joined[0].injuries == 13 and joined[1].also_reported_by == ()

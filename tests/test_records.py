@@ -628,8 +628,8 @@ def test_cli_exits_1_when_no_row_maps(tmp_path: Path):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["incidents", "article.txt", "-o", "out.geojson"], 2, "use `mapper extract`"),
-        (["incidents", ".", "-o", "out.geojson"], 2, "use `mapper extract`"),
+        (["incidents", "article.txt", "-o", "out.geojson"], 1, "the articles hold no incident"),
+        (["incidents", ".", "-o", "out.geojson"], 1, "the articles hold no incident"),
         (["incidents", "sheet.xlsx", "-o", "out.geojson"], 2, "save the sheet as CSV"),
         (["incidents", "missing.csv", "-o", "out.geojson"], 1, "no such file"),
         (["incidents", "MIXED", "-o", "out.geojson", "--lat-col", "nope"], 2, "names no column"),
@@ -686,3 +686,31 @@ def test_atomic_writes_get_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_articles_and_records_merge_into_one_file(tmp_path: Path):
+    article = tmp_path / "clash.txt"
+    article.write_text(
+        "BISHKEK, 27/01/2022 – Bentrokan bersenjata pecah di dekat desa Ak-Sai, distrik Batken, "
+        "Kirgistan, pada Kamis (27/1/2022). Sebelas tentara dan dua warga sipil terluka.\n",
+        encoding="utf-8",
+    )
+    records = tmp_path / "records.csv"
+    records.write_text(
+        "id,place,country,date,type,sub_event_type,notes\n"
+        "r1,ak-sai,KG,2022-01-27,Battles,Armed clash,Clash near Ak-Sai\n"
+        "r2,almaty,KZ,2022-01-05,Riots,Mob violence,Riots in Almaty\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "all.geojson"
+    result = run("incidents", str(records), str(article), "-o", str(output))
+    assert result.exit_code == 0, result.output
+    assert "read 2 rows from 1 file: 2 mapped, 0 rejected" in result.stderr
+    assert "1 article gave" in result.stderr
+    import json
+
+    features = json.loads(output.read_text(encoding="utf-8"))["features"]
+    clashes = [f for f in features if f["properties"]["sub_event_type"] == "Armed clash"]
+    assert len(clashes) == 1, "the article's clash and the record's clash are one incident"
+    assert clashes[0]["properties"]["event_id_cnty"] == "r1", "the record keeps its id"
+    assert len(features) == 2
