@@ -302,6 +302,9 @@ class DateMention:
     shift: int | None = None
 
 
+#: Rules that only match text with a digit in it (skipped on sentences without one).
+_NEED_DIGITS = frozenset({"numeric", "iso", "day_month", "month_year", "year", "month_day"})
+
 _Resolver = Callable[[re.Match[str], str, "Reference | None"], "DateValue | None"]
 
 
@@ -313,7 +316,10 @@ def find_dates(text: str, language: str, reference: Reference | None = None) -> 
     """
     language = language if language in MONTHS else "en"
     found = []
+    has_digit = any(ch.isdigit() for ch in text)
     for kind, pattern in _rules(language):
+        if kind in _NEED_DIGITS and not has_digit:
+            continue
         for match in pattern.finditer(text):
             found.append(_mention(kind, match, language, reference))
     chosen = _non_overlapping(mention for mention in found if mention is not None)
@@ -368,6 +374,7 @@ def is_background(value: DateValue, day: dt.date) -> bool:
 # -- patterns ------------------------------------------------------------------------------
 
 
+@cache
 @cache
 def _rules(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     months = "|".join(MONTHS[language].values())
