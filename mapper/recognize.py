@@ -43,6 +43,7 @@ class Span:
     in_name_run: bool = False
     furniture: str | None = None
     unknown: bool = False
+    in_compound: bool = False
 
 
 def recognize(document: Document, matcher: Matcher) -> list[Span]:
@@ -58,11 +59,26 @@ def recognize(document: Document, matcher: Matcher) -> list[Span]:
             spans.append(_span(tokens, first, last, hits, text, language))
     chosen = _longest_first(spans)
     covered = {i for span in chosen for i in range(span.first, span.last + 1)}
+    chosen = [_mark_compound(span, tokens, text, covered) for span in chosen]
     chosen += _unknown_names(tokens, text, covered)
     return [
         _mark_furniture(_mark_name_run(span, tokens, text, language), document)
         for span in sorted(chosen, key=lambda s: s.start)
     ]
+
+
+def _mark_compound(span: Span, tokens: list[Token], text: str, covered: set[int]) -> Span:
+    """Flag one word hyphen-joined to a capitalised word no place name covers: it is part
+    of a longer name the gazetteer does not know ("Kassym-Jomart", a given name)."""
+    if span.first != span.last:
+        return span
+    for other in (span.first - 1, span.last + 1):
+        if 0 <= other < len(tokens) and other not in covered:
+            left, right = sorted((span.first, other))
+            gap = text[tokens[left].end : tokens[right].start]
+            if gap in ("-", "\u2010", "\u2011") and tokens[other].text[0].isupper():
+                return replace(span, in_compound=True)
+    return span
 
 
 def _unknown_names(tokens: list[Token], text: str, covered: set[int]) -> list[Span]:

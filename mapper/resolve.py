@@ -155,6 +155,8 @@ def _reads_as_place(span: Span, best: _Option, context: _Context, language: str)
         return True
     if span.in_name_run and context.countries.get(place.country or "", 0.0) < NAME_RUN_SHARE:
         return False
+    if span.in_compound:
+        return False
     if span.first != span.last:
         return True
     frequency = _zipf(span.text, language)
