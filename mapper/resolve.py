@@ -48,7 +48,7 @@ COMMON_WORD_ZIPF = 3.5
 #: ...is read as the word, not as a place smaller than this.
 COMMON_WORD_MIN_POPULATION = 100_000
 #: A word this frequent is read as a place only when it is the place's own name.
-VERY_COMMON_ZIPF = 4.5
+VERY_COMMON_ZIPF = 4.0
 #: ...unless it is a city this large (Russian names inflect: "Москве" is Moscow).
 MAJOR_CITY = 1_000_000
 #: Part of a run of capitalised words, a small place needs this share of country votes.
