@@ -32,12 +32,14 @@ from mapper.errors import UsageError
 if TYPE_CHECKING:
     from gazetteer.userlayer import UserLayer
 
-__all__ = ["Gazetteer", "Unlocated", "haversine_km"]
+__all__ = ["EARTH_RADIUS_KM", "Gazetteer", "Unlocated", "haversine_km"]
 
 QUALITY_PRIMARY, QUALITY_ALIAS = 3, 2
 KIND_PRIOR = {"country": 1.0, "region": 0.95, "admin1": 0.6, "admin2": 0.55, "landmark": 0.55}
 USER_LAYER_BONUS = 0.2
 NEAR_SCALE_KM = 75.0
+#: Mean Earth radius (IUGG), for great-circle distances.
+EARTH_RADIUS_KM = 6371.0088
 LANG_BONUS = 0.02
 KEY_CACHE_SIZE = 50_000
 
@@ -47,7 +49,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+    return EARTH_RADIUS_KM * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import regex
 from anyascii import anyascii
@@ -51,6 +52,7 @@ _INDEXABLE = re.compile(r"^[\s\-'’ʻʼ`.,()0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF
 WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+")
 
 
+@lru_cache(maxsize=500_000)
 def form(name: str) -> str:
     """Letters and digits of ``name``, transliterated to lower-case ASCII.
 
@@ -61,6 +63,7 @@ def form(name: str) -> str:
     return _NOT_ALNUM.sub("", anyascii(words).lower())
 
 
+@lru_cache(maxsize=500_000)
 def skeleton(name: str) -> str:
     """The lookup key: :func:`form` with romanisation variants folded together."""
     key = form(name)

@@ -77,6 +77,7 @@ def name_keys(name: str) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=500_000)
 def _key_skeleton(key: str) -> str:
     return skeleton(key.replace(" ", ""))
 

@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from gazetteer import Candidate, Gazetteer, Place, haversine_km
-from gazetteer.index import Unlocated
+from gazetteer import Candidate, Gazetteer, Place
+from gazetteer.index import EARTH_RADIUS_KM, Unlocated
 from gazetteer.normalize import form, skeleton
 from mapper import lexicon
 from mapper.model import Mention
@@ -276,14 +276,25 @@ def _nearness(place: Place, context: _Context) -> float:
         return 0.0
     cached = context.nearness.get(place.id)
     if cached is None:
-        distances = [
-            haversine_km(place.lat, place.lon, other.lat, other.lon)
-            for other in context.points
-            if other.id != place.id
-        ]
-        cached = math.exp(-min(distances) / PROXIMITY_KM) if distances else 0.0
+        cached = _nearness_to(place, context.points)
         context.nearness[place.id] = cached
     return cached
+
+
+def _nearness_to(place: Place, points: tuple[Place, ...]) -> float:
+    """``exp(-d / PROXIMITY_KM)`` for the nearest of ``points`` other than ``place`` itself,
+    computed over all points at once with NumPy (a document names many places)."""
+    import numpy as np
+
+    others = [p for p in points if p.id != place.id]
+    if not others:
+        return 0.0
+    lat = np.radians([p.lat for p in others])
+    lon = np.radians([p.lon for p in others])
+    lat0, lon0 = math.radians(place.lat), math.radians(place.lon)
+    a = np.sin((lat - lat0) / 2) ** 2 + math.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
+    nearest = 2 * EARTH_RADIUS_KM * float(np.arcsin(np.sqrt(np.minimum(a, 1.0))).min())
+    return math.exp(-nearest / PROXIMITY_KM)
 
 
 def _mention(span: Span, ranked: list[tuple[float, _Option]]) -> Mention:
