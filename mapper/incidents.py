@@ -3,7 +3,8 @@
 :func:`extract_incidents` reads a :class:`~mapper.documents.Document` sentence by
 sentence, given the place mentions the geoparser found in it;
 :func:`merge_incidents` joins reports of one event, within an article or across
-articles.
+articles (it lives in :mod:`mapper.merge`, with :func:`join_incidents`; the choice of an
+incident's place lives in :mod:`mapper.incident_places`).
 
 Each sentence outside the site furniture and the headline (which the body
 restates) is read for:
@@ -18,7 +19,7 @@ restates) is read for:
   day: the publication date, or the dateline found in the text (precision "day").
   A back-reference ("hari yang sama", "накануне") counts from a date earlier in
   its sentence, else from the latest date the story has reached;
-* **where** — the most specific place the text supports (:func:`_place`):
+* **where** — the most specific place the text supports (:func:`mapper.incident_places.locate`):
 
   1. places named in the sentence: towns, villages and landmarks first (a village
      the gazetteer knows only by its district counts as a village), then districts,
@@ -61,13 +62,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from gazetteer import haversine_km
 from mapper.casualties import casualty_claim
 from mapper.dates import (
     DateMention,
@@ -80,11 +79,8 @@ from mapper.dates import (
 )
 from mapper.errors import UsageError
 from mapper.events import (
-    AGREEMENT,
     ATTACK,
     BATTLES,
-    DEPLOYMENT,
-    EVACUATION,
     EXPLOSIONS,
     PROTESTS,
     RIOTS,
@@ -96,6 +92,16 @@ from mapper.events import (
     find_actors,
     find_cues,
 )
+from mapper.incident_places import (
+    OWN_PLACE_ONLY,
+    SPECIFICITY,
+    Location,
+    distance_km,
+    locate,
+    most_mentioned,
+    own_location,
+)
+from mapper.merge import MERGE_DISTANCE_KM, join_incidents, lowest, merge_incidents, union_actors
 from mapper.model import CasualtyClaim, Evidence, Incident, Mention, Source
 from mapper.sentences import Sentence, split_sentences
 
@@ -112,8 +118,6 @@ __all__ = [
     "merge_incidents",
 ]
 
-#: Places closer than this are one place when reports are joined.
-MERGE_DISTANCE_KM = 10.0
 
 #: A follow-up sentence naming a place farther than this from an incident is another event.
 FOLLOW_UP_DISTANCE_KM = 50.0
@@ -127,48 +131,14 @@ FOLLOW_UP_TARGETS: dict[str, frozenset[str]] = {
     VIOLENCE: frozenset({VIOLENCE, BATTLES, RIOTS}),
 }
 
-#: Sub-event types placed only by their own sentence or paragraph.
-_OWN_PLACE_ONLY = frozenset({AGREEMENT})
 
-#: The least geo-precision a kind of place allows.
-_KIND_PRECISION = {"admin2": 2, "admin1": 3, "country": 3, "region": 3}
-_SPECIFICITY = {"populated_place": 0, "landmark": 0, "admin2": 1, "admin1": 2}
-_NOT_SPECIFIC = 3
 _PRECISIONS = ("day", "week", "month", "year")
 
-_LOCATIVE = {
-    "id": r"di|ke|menuju|wilayah|sekitar",
-    "en": r"in|into|to|across|throughout|inside|near|at",
-    "ru": r"в|во|на|по|у|под|около|к",
-}
-_DESTINATION = {"id": r"ke|menuju", "en": r"to|into|towards", "ru": r"в|во|к"}
-_ORIGIN = {"id": r"dari", "en": r"from", "ru": r"из|с"}
-#: Words before a place that make it an actor or a source, not a location.
-_AGENT = re.compile(
-    r"(?<!\w)(?:oleh|by|led\s+by|dipimpin|pimpinan|от|menurut|according\s+to|по\s+данным"
-    r"|(?:сообщили|заявили|said|told\s+reporters)\s+(?:в|во|in))\s+$",
-    re.IGNORECASE,
-)
-#: Words after a place that make it a speaker ("Beijing called", "В Москве заявили").
-_SPEAKER = re.compile(
-    r"^\s+(?:said|says|called|urged|warned|praised|accused|denied|blamed|promised|has\s+promised"
-    r"|mengatakan|menyatakan|menyerukan|menuding|membantah|mengklaim|menuduh|mendesak"
-    r"|berencana|juga|meminta|saling|заявил\w*|сообщил\w*|призвал\w*|обвинил\w*|считает"
-    r"|отказал\w*|напомнил\w*)\b",
-    re.IGNORECASE,
-)
-_NATIONWIDE = re.compile(
-    r"di\s+seluruh\s+negeri|seluruh\s+negeri|nationwide|across\s+the\s+country"
-    r"|по\s+всей\s+стране",
-    re.IGNORECASE,
-)
 _DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ'\- ]{2,}(?:,[^–—\n]{0,60}?)?\s[–—-]\s", re.MULTILINE)
-_LIST_LINK = re.compile(r"^\s*(?:,|dan|and|и|serta)\s*$", re.IGNORECASE)
-_CLAUSE_BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
 @dataclass(frozen=True)
-class _Article:
+class Article:
     """What every sentence of one document is read against."""
 
     document: Document
@@ -213,15 +183,6 @@ class _Reading:
         return self.claim is not None
 
 
-@dataclass(frozen=True)
-class _Location:
-    """Where an incident is: the place, its name as written, and the ACLED precision."""
-
-    place: Place
-    text: str
-    precision: int
-
-
 # -- public --------------------------------------------------------------------------------
 
 
@@ -241,57 +202,10 @@ def extract_incidents(
     return [replace(incident, id=f"{document.id}#{n}") for n, incident in enumerate(merged, 1)]
 
 
-def merge_incidents(incidents: Sequence[Incident]) -> list[Incident]:
-    """Join reports of one event into one incident; works within and across documents.
-
-    Two incidents are one event when all of these hold:
-
-    * the same event type and sub-event type (ACLED's duplicate rule: an evacuation
-      and a power outage in one village are two events, as are a riot and the mob
-      violence that follows it);
-    * both dates known and at most one day apart, a week, month or year counting as
-      the days it spans;
-    * both places known and at most :data:`MERGE_DISTANCE_KM` apart.
-
-    Incidents are taken in order; each joins the first group whose first incident it
-    matches, so the result is deterministic and keeps the order of first reports. A
-    group keeps its first incident's id, type, evidence and source; the others go to
-    ``also_reported_by``. It takes the earliest day, the most specific place, every
-    actor and claim, and the lowest fatality and injury figures.
-    """
-    groups: list[list[Incident]] = []
-    for incident in incidents:
-        group = next((g for g in groups if _same_event(g[0], incident)), None)
-        if group is None:
-            groups.append([incident])
-        else:
-            group.append(incident)
-    return [_combine(group) for group in groups]
-
-
-def join_incidents(records: Sequence[Incident], extracted: Sequence[Incident]) -> list[Incident]:
-    """Join incidents extracted from articles to the records a user already has.
-
-    Each record stays one incident (records are distinct rows with their own ids). The
-    extracted incidents are first merged among themselves (:func:`merge_incidents`); each
-    then joins the first record that is the same event by the same rule, as another
-    report of it, or stands as an incident of its own.
-    """
-    groups: list[list[Incident]] = [[record] for record in records]
-    alone: list[Incident] = []
-    for report in merge_incidents(extracted):
-        group = next((g for g in groups if _same_event(g[0], report)), None)
-        if group is None:
-            alone.append(report)
-        else:
-            group.append(report)
-    return [_combine(group) for group in groups] + alone
-
-
 # -- the article ---------------------------------------------------------------------------
 
 
-def _article(document: Document, mentions: Sequence[Mention], published: str | None) -> _Article:
+def _article(document: Document, mentions: Sequence[Mention], published: str | None) -> Article:
     language = document.language
     sentences = tuple(
         sentence
@@ -308,15 +222,15 @@ def _article(document: Document, mentions: Sequence[Mention], published: str | N
     )
     reference = _reference(document, published)
     found_dates = tuple(tuple(find_dates(s.text, language, reference)) for s in sentences)
-    return _Article(
+    return Article(
         document=document,
         language=language,
         sentences=sentences,
         found_dates=found_dates,
         mentions=kept,
         reference=reference,
-        focus=_most_mentioned(kept, specific=True),
-        focus_country=_most_mentioned(kept, specific=False),
+        focus=most_mentioned(kept, specific=True),
+        focus_country=most_mentioned(kept, specific=False),
         headline=_headline(document),
         present=_present(reference, found_dates),
     )
@@ -368,16 +282,6 @@ def _headline(document: Document) -> tuple[int, int] | None:
     return (start, start + len(document.title)) if start >= 0 else None
 
 
-def _most_mentioned(mentions: Sequence[Mention], *, specific: bool) -> Mention | None:
-    """The first mention of the place mentioned most often (ties: the first named)."""
-    chosen = [m for m in mentions if (_specificity(m) < _NOT_SPECIFIC) == specific]
-    counts = Counter(_place_id(m) for m in chosen)
-    if not counts:
-        return None
-    best = max(counts.values())
-    return next(m for m in chosen if counts[_place_id(m)] == best)
-
-
 # -- the story -----------------------------------------------------------------------------
 
 
@@ -388,7 +292,7 @@ class _Story:
     sentence stated, and follow-ups waiting for the event they introduce.
     """
 
-    def __init__(self, article: _Article) -> None:
+    def __init__(self, article: Article) -> None:
         self.article = article
         self.told: list[Incident] = []
         self.dates: list[tuple[DateMention, ...]] = []
@@ -414,7 +318,7 @@ class _Story:
             self.told.append(self._with_waiting(incident))
         elif (target := self._target(reading)) is not None:
             self.told[target] = _absorb(self.told[target], incident)
-        elif _own_location(self.article, reading) is None:
+        elif own_location(self.article, self.article.sentences[reading.index]) is None:
             self.waiting.append((reading, incident))
         elif reading.standalone:
             self.told.append(incident)
@@ -438,16 +342,17 @@ class _Story:
         return max(days, key=lambda value: value.first, default=None)
 
     def _incident(self, reading: _Reading) -> Incident | None:
-        location = _place(self.article, reading, self._latest_location())
+        sentence = self.article.sentences[reading.index]
+        location = locate(self.article, sentence, reading.cue, self._latest_location())
         kind = reading.cue.kind if reading.cue else ATTACK
-        if location is None and kind in _OWN_PLACE_ONLY:
+        if location is None and kind in OWN_PLACE_ONLY:
             return None
         return _incident(self.article, reading, location, self._date(reading))
 
-    def _latest_location(self) -> _Location | None:
+    def _latest_location(self) -> Location | None:
         for incident in reversed(self.told):
-            if incident.place is not None and incident.place.kind in _SPECIFICITY:
-                return _Location(
+            if incident.place is not None and incident.place.kind in SPECIFICITY:
+                return Location(
                     incident.place, incident.location_text or "", incident.geo_precision
                 )
         return None
@@ -473,7 +378,7 @@ class _Story:
 
     def _target(self, reading: _Reading) -> int | None:
         """The latest incident a follow-up sentence adds to, or ``None``."""
-        own = _own_location(self.article, reading)
+        own = own_location(self.article, self.article.sentences[reading.index])
         for position in range(len(self.told) - 1, -1, -1):
             incident = self.told[position]
             if _fits(reading.cue, incident) and _near(own, incident.place):
@@ -495,7 +400,7 @@ class _Story:
 # -- reading a sentence --------------------------------------------------------------------
 
 
-def _read(article: _Article, index: int, dates: Sequence[DateMention]) -> _Reading | None:
+def _read(article: Article, index: int, dates: Sequence[DateMention]) -> _Reading | None:
     sentence = article.sentences[index]
     if article.headline and article.headline[0] <= sentence.start < article.headline[1]:
         return None
@@ -519,7 +424,7 @@ def _most_precise(dates: Sequence[DateMention]) -> DateValue | None:
 
 
 def _incident(
-    article: _Article, reading: _Reading, location: _Location | None, date: DateValue | None
+    article: Article, reading: _Reading, location: Location | None, date: DateValue | None
 ) -> Incident:
     sentence = article.sentences[reading.index]
     event_type, sub_event_type = reading.cue.kind if reading.cue else ATTACK
@@ -552,17 +457,10 @@ def _fits(cue: EventCue | None, incident: Incident) -> bool:
     return incident.event_type in FOLLOW_UP_TARGETS.get(cue.event_type, frozenset())
 
 
-def _near(location: _Location | None, place: Place | None) -> bool:
+def _near(location: Location | None, place: Place | None) -> bool:
     if location is None or place is None:
         return True
-    return _distance(location.place, place) <= FOLLOW_UP_DISTANCE_KM
-
-
-def _own_location(article: _Article, reading: _Reading) -> _Location | None:
-    """The specific place the sentence itself names, if any."""
-    sentence = article.sentences[reading.index]
-    specific = [m for m in _candidates(article, sentence) if _specificity(m) < _NOT_SPECIFIC]
-    return _location(specific[0]) if specific else None
+    return distance_km(location.place, place) <= FOLLOW_UP_DISTANCE_KM
 
 
 def _absorb(incident: Incident, other: Incident) -> Incident:
@@ -571,265 +469,8 @@ def _absorb(incident: Incident, other: Incident) -> Incident:
     return replace(
         incident,
         claims=claims,
-        fatalities=_lowest([incident.fatalities, *(c.fatalities for c in claims)]),
-        injuries=_lowest([incident.injuries, *(c.injuries for c in claims)]),
-        actors=_union([incident.actors, other.actors]),
+        fatalities=lowest([incident.fatalities, *(c.fatalities for c in claims)]),
+        injuries=lowest([incident.injuries, *(c.injuries for c in claims)]),
+        actors=union_actors([incident.actors, other.actors]),
         also_reported_by=(*incident.also_reported_by, (other.source, other.evidence)),
     )
-
-
-# -- places --------------------------------------------------------------------------------
-
-
-def _place(article: _Article, reading: _Reading, latest: _Location | None) -> _Location | None:
-    """Where the event is (see the module notes for the order), or ``None``."""
-    sentence = article.sentences[reading.index]
-    cue = reading.cue
-    in_sentence = _candidates(article, sentence)
-    if cue is not None and cue.kind == EVACUATION:
-        in_sentence = _evacuated_from(article, sentence, cue, in_sentence)
-    elif cue is not None and cue.kind == DEPLOYMENT:
-        in_sentence = _sent_to(article, sentence, in_sentence)
-    if cue is not None and cue.kind in _OWN_PLACE_ONLY:
-        in_sentence = _in_clause(sentence, cue, in_sentence)
-    countries = [m for m in in_sentence if _specificity(m) == _NOT_SPECIFIC]
-    if _NATIONWIDE.search(sentence.text):
-        country = (countries or [article.focus_country])[0]
-        return _location(country) if country else None
-    cue_start = sentence.start + (cue.start if cue else 0)
-    specific = [m for m in in_sentence if _specificity(m) < _NOT_SPECIFIC]
-    located = _located_countries(article, sentence, cue, countries)
-    for found in (specific, located):
-        if found:
-            return _location(_most_specific(found, cue_start))
-    if cue is not None and cue.kind in _OWN_PLACE_ONLY:
-        return None
-    before, after = _elsewhere_in_paragraph(article, sentence)
-    if before:
-        return _location(_most_specific(before, cue_start))
-    if latest is not None:
-        return latest
-    fallback = (after and _most_specific(after, cue_start)) or article.focus
-    fallback = fallback or (countries[0] if countries else article.focus_country)
-    return _location(fallback) if fallback else None
-
-
-def _elsewhere_in_paragraph(
-    article: _Article, sentence: Sentence
-) -> tuple[list[Mention], list[Mention]]:
-    """Specific places in the sentence's paragraph, before it and after it."""
-    found = [
-        m
-        for m in article.mentions
-        if article.paragraph_at(m.start) == sentence.paragraph and _specificity(m) < _NOT_SPECIFIC
-    ]
-    return (
-        [m for m in found if m.start < sentence.start],
-        [m for m in found if m.start >= sentence.end],
-    )
-
-
-def _candidates(article: _Article, sentence: Sentence) -> list[Mention]:
-    """The sentence's mentions that may place an event: not actors, not speakers."""
-    text = article.document.text
-    return [
-        m
-        for m in article.mentions
-        if sentence.start <= m.start
-        and m.end <= sentence.end
-        and not _AGENT.search(text[sentence.start : m.start])
-        and not _is_speaker(article, text[sentence.start : m.start], text[m.end : sentence.end])
-    ]
-
-
-def _is_speaker(article: _Article, before: str, after: str) -> bool:
-    """ "Beijing called …", "В Москве заявили …" — but not "Police in Almaty said …"."""
-    if not _SPEAKER.match(after):
-        return False
-    locative = _LOCATIVE.get(article.language, _LOCATIVE["en"])
-    in_phrase = re.search(rf"\w\s+(?:{locative})\s+$", before, re.IGNORECASE)
-    return article.language == "ru" or not in_phrase
-
-
-def _evacuated_from(
-    article: _Article, sentence: Sentence, cue: EventCue, mentions: list[Mention]
-) -> list[Mention]:
-    """The places people left: those after "dari"/"from" if any, else all but destinations."""
-    language = article.language if article.language in _ORIGIN else "en"
-    origins = _listed_after(article, sentence, mentions, _ORIGIN[language], after=None)
-    if origins:
-        return origins
-    destinations = _listed_after(
-        article, sentence, mentions, _DESTINATION[language], after=sentence.start + cue.end
-    )
-    return [m for m in mentions if m not in destinations]
-
-
-def _sent_to(article: _Article, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
-    """A deployment's places without where the troops came from ("dari", "from", "из")."""
-    language = article.language if article.language in _ORIGIN else "en"
-    origins = _listed_after(article, sentence, mentions, _ORIGIN[language], after=None)
-    return [m for m in mentions if m not in origins]
-
-
-def _in_clause(sentence: Sentence, cue: EventCue, mentions: list[Mention]) -> list[Mention]:
-    start, end = _clause(sentence.text, cue.start)
-    return [m for m in mentions if sentence.start + start <= m.start < sentence.start + end]
-
-
-def _listed_after(
-    article: _Article, sentence: Sentence, mentions: list[Mention], words: str, after: int | None
-) -> list[Mention]:
-    """Mentions right after one of ``words`` (past offset ``after``), and those listed with them."""
-    text = article.document.text
-    lead = re.compile(rf"(?<!\w)(?:{words})\s+(?:[a-zа-яё][\w-]*\s+){{0,3}}$", re.IGNORECASE)
-    found: list[Mention] = []
-    previous: Mention | None = None
-    for mention in mentions:
-        eligible = after is None or mention.start >= after
-        listed = previous in found and _LIST_LINK.match(text[previous.end : mention.start])
-        if eligible and (lead.search(text[sentence.start : mention.start]) or listed):
-            found.append(mention)
-        previous = mention
-    return found
-
-
-def _most_specific(mentions: list[Mention], cue_start: int) -> Mention:
-    district = _shared_district(mentions)
-    if district is not None:
-        return district
-    best = min(_specificity(m) for m in mentions)
-    tier = [m for m in mentions if _specificity(m) == best]
-    after = [m for m in tier if m.start >= cue_start]
-    return (after or tier)[0]
-
-
-def _shared_district(mentions: list[Mention]) -> Mention | None:
-    """For three villages or more in one district, a mention standing for that district."""
-    villages = [m for m in mentions if _specificity(m) == 0 and m.place is not None]
-    if len({_place_id(m) for m in villages}) < 3:
-        return None
-    districts = {m.place.id if m.place.kind == "admin2" else m.place.admin2_id for m in villages}
-    if len(districts) != 1 or None in districts:
-        return None
-    (district,) = districts
-    return next((m for m in villages if m.place.id == district), None)
-
-
-def _located_countries(
-    article: _Article, sentence: Sentence, cue: EventCue | None, countries: list[Mention]
-) -> list[Mention]:
-    """Countries named after a locative preposition in the clause of the cue."""
-    if cue is None:
-        return []
-    text = article.document.text
-    clause_start, clause_end = _clause(sentence.text, cue.start)
-    locative = _LOCATIVE.get(article.language, _LOCATIVE["en"])
-    pattern = re.compile(rf"(?<!\w)(?:{locative})\s+(?:[a-zа-яё][\w-]*\s+){{0,2}}$")
-    return [
-        m
-        for m in countries
-        if sentence.start + clause_start <= m.start < sentence.start + clause_end
-        and pattern.search(text[sentence.start : m.start])
-    ]
-
-
-def _clause(text: str, position: int) -> tuple[int, int]:
-    """The clause around ``position``: between commas, semicolons, dashes, brackets."""
-    starts = [m.end() for m in _CLAUSE_BOUNDARY.finditer(text, 0, position)]
-    following = _CLAUSE_BOUNDARY.search(text, position)
-    return (starts[-1] if starts else 0, following.start() if following else len(text))
-
-
-def _specificity(mention: Mention) -> int:
-    """0 a town, village or landmark (or a village standing in by its district), 1 a
-    district, 2 a first-level region, 3 a country or wider region."""
-    if mention.place is None:
-        return _NOT_SPECIFIC
-    if mention.place.kind == "admin2" and mention.precision >= 2:
-        return 0
-    return _SPECIFICITY.get(mention.place.kind, _NOT_SPECIFIC)
-
-
-def _place_id(mention: Mention) -> str:
-    return mention.place.id if mention.place is not None else ""
-
-
-def _location(mention: Mention) -> _Location | None:
-    if mention.place is None:
-        return None
-    precision = max(mention.precision, _KIND_PRECISION.get(mention.place.kind, 1))
-    return _Location(mention.place, mention.text, precision)
-
-
-def _distance(place: Place, other: Place) -> float:
-    if place.id == other.id:
-        return 0.0
-    return haversine_km(place.lat, place.lon, other.lat, other.lon)
-
-
-# -- merging -------------------------------------------------------------------------------
-
-
-def _same_event(first: Incident, other: Incident) -> bool:
-    return (
-        (first.event_type, first.sub_event_type) == (other.event_type, other.sub_event_type)
-        and _dates_close(first, other)
-        and first.place is not None
-        and other.place is not None
-        and _distance(first.place, other.place) <= MERGE_DISTANCE_KM
-    )
-
-
-def _dates_close(first: Incident, other: Incident) -> bool:
-    """Whether the two dates (as periods: a day, week, month, year) are a day apart or less."""
-    if first.date is None or other.date is None:
-        return False
-    one = DateValue(first.date, first.date_precision or "day")
-    two = DateValue(other.date, other.date_precision or "day")
-    gap = max(one.first, two.first) - min(one.last, two.last)
-    return gap.days <= 1
-
-
-def _combine(group: list[Incident]) -> Incident:
-    primary = group[0]
-    if len(group) == 1:
-        return primary
-    claims = tuple(dict.fromkeys(claim for incident in group for claim in incident.claims))
-    placed = min(group, key=_place_rank)
-    days = [i.date for i in group if i.date is not None and i.date_precision == "day"]
-    also = list(primary.also_reported_by)
-    for incident in group[1:]:
-        also += [(incident.source, incident.evidence), *incident.also_reported_by]
-    return replace(
-        primary,
-        date=min(days) if days else primary.date,
-        date_precision="day" if days else primary.date_precision,
-        place=placed.place,
-        location_text=placed.location_text,
-        geo_precision=placed.geo_precision,
-        fatalities=_lowest([i.fatalities for i in group] + [c.fatalities for c in claims]),
-        injuries=_lowest([i.injuries for i in group] + [c.injuries for c in claims]),
-        actors=_union([incident.actors for incident in group]),
-        claims=claims,
-        also_reported_by=tuple(dict.fromkeys(also)),
-    )
-
-
-def _place_rank(incident: Incident) -> tuple[int, int]:
-    if incident.place is None:
-        return (_NOT_SPECIFIC + 1, incident.geo_precision)
-    return (_SPECIFICITY.get(incident.place.kind, _NOT_SPECIFIC), incident.geo_precision)
-
-
-def _lowest(values: Sequence[int | None]) -> int | None:
-    known = [value for value in values if value is not None]
-    return min(known) if known else None
-
-
-def _union(groups: Sequence[Sequence[str]]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for group in groups:
-        for actor in group:
-            seen.setdefault(actor.casefold(), actor)
-    return tuple(seen.values())
