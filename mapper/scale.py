@@ -6,7 +6,8 @@ name matcher once (module-level cache) and turns every file it is given into the
 still being computed; at most a few partitions per worker are in flight, so memory stays
 flat on archives of any size. Standard input is read by the client and sent as text.
 
-A local cluster of ``workers`` processes is started by default; ``scheduler`` connects to
+A local cluster of ``workers`` processes is started by default (its HTTP server on a free
+port, so that another cluster on the machine does not get in the way); ``scheduler`` connects to
 an existing Dask scheduler instead (``tcp://host:8786``), whose workers need mapper installed.
 """
 
@@ -101,7 +102,7 @@ def _client(workers: int | None, scheduler: str | None) -> Iterator[Any]:
         return
     with (
         LocalCluster(
-            n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
     ):

@@ -40,7 +40,7 @@ def test_dask_output_is_identical_to_the_default_engine(corpus):
 def test_dask_connects_to_an_existing_scheduler(corpus):
     from dask.distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster:
         remote = run(str(corpus), "--engine", "dask", "--scheduler", cluster.scheduler_address)
     assert remote == run(str(corpus))
 
