@@ -1,7 +1,9 @@
 """Corpus extraction on Dask: the same output as the default engine, spread over workers.
 
-Files are distributed with :mod:`dask.bag`; each worker process loads the gazetteer and the
-name matcher once (module-level cache) and turns every file it is given into the JSON line
+Files are distributed with :mod:`dask.bag`: the input is read lazily and sent in batches,
+one small bag each (one bag for the whole archive would make every partition's submission
+cost grow with the archive). Each worker process loads the gazetteer and the name matcher
+once (module-level cache) and turns every file it is given into the JSON line
 ``mapper extract`` prints. Results stream back in input order while later partitions are
 still being computed; at most a few partitions per worker are in flight, so memory stays
 flat on archives of any size. Standard input is read by the client and sent as text.
@@ -13,8 +15,10 @@ an existing Dask scheduler instead (``tcp://host:8786``), whose workers need map
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -39,22 +43,58 @@ def extract_lines_dask(
     gazetteer_files: Sequence[Path] = (),
     progress: Callable[[str], None] | None = None,
 ) -> Iterator[str]:
-    """JSON lines for the documents at ``paths``, in input order, computed on Dask."""
-    import dask.bag
+    """JSON lines for the documents at ``paths``, in input order, computed on Dask.
 
-    items = [_item(path) for path in expand_paths(paths)]
+    Files are taken from ``paths`` as they are needed and sent in small bags (one per
+    batch), so the client's work per partition stays the same however long the input is.
+    """
+    items = (_item(path) for path in expand_paths(paths))
     layers = tuple(str(p) for p in gazetteer_files)
     with _client(workers, scheduler) as client:
-        window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
-        bag = dask.bag.from_sequence(items, partition_size=PARTITION_SIZE)
-        parts = bag.map(_extract_line, published, layers).to_delayed()
+        size = max(1, len(client.scheduler_info()["workers"]))
+        batches = _Batches(client, items, published, layers, size)
         done = 0
-        for lines in _in_order(client, parts, window):
+        for lines in batches.in_order():
             for line in lines:
                 done += 1
                 if progress is not None:
-                    progress(f"[{done}/{len(items)}]")
+                    progress(f"[{done}]")
                 yield line
+
+
+class _Batches:
+    """Partitions in flight (at most a few per worker), submitted as small bags."""
+
+    def __init__(
+        self,
+        client: Any,
+        items: Iterator[Any],
+        published: str | None,
+        layers: tuple[str, ...],
+        workers: int,
+    ):
+        self.client, self.items, self.published, self.layers = client, items, published, layers
+        self.window = IN_FLIGHT_PER_WORKER * workers
+        self.batch = PARTITION_SIZE * workers
+        self.pending: deque[Any] = deque()
+
+    def in_order(self) -> Iterator[list[str]]:
+        self._refill()
+        while self.pending:
+            lines = self.pending.popleft().result()
+            self._refill()
+            yield lines
+
+    def _refill(self) -> None:
+        import dask.bag
+
+        while len(self.pending) < self.window:
+            batch = list(islice(self.items, self.batch))
+            if not batch:
+                return
+            bag = dask.bag.from_sequence(batch, partition_size=PARTITION_SIZE)
+            parts = bag.map(_extract_line, self.published, self.layers).to_delayed()
+            self.pending.extend(self.client.compute(parts))
 
 
 def _item(path: str) -> tuple[str, Document | None]:
@@ -79,17 +119,6 @@ def _extract_line(
     if layers not in _EXTRACTORS:
         _EXTRACTORS[layers] = Extractor(load_gazetteer(layers))
     return to_json_line(_EXTRACTORS[layers].extract(document))
-
-
-def _in_order(client: Any, parts: list[Any], window: int) -> Iterator[list[str]]:
-    """Compute partitions with at most ``window`` in flight; yield their results in order."""
-    pending = [client.compute(part) for part in parts[:window]]
-    next_part = len(pending)
-    while pending:
-        yield pending.pop(0).result()
-        if next_part < len(parts):
-            pending.append(client.compute(parts[next_part]))
-            next_part += 1
 
 
 @contextmanager
