@@ -30,10 +30,7 @@ chromium:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 bench: $(STAMP)
-	$(BIN)/python bench/geocode_cold.py
-	$(BIN)/python bench/extract_throughput.py
-	$(BIN)/python bench/dask_speedup.py
-	$(BIN)/python bench/map_build.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

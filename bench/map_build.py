@@ -63,10 +63,12 @@ def synthetic(n: int, seed: int = 1) -> list[Incident]:
 
 
 def ours(incidents: list[Incident]) -> str:
+    """mapper's page: ``render_map`` and ``map_html``."""
     return map_html(render_map(incidents, title="Bench"))
 
 
 def marker_loop(incidents: list[Incident]) -> str:
+    """folium's page with one ``Marker`` and HTML popup per incident."""
     import folium
 
     m = folium.Map(location=[42, 69], zoom_start=5)
@@ -79,6 +81,7 @@ def marker_loop(incidents: list[Incident]) -> str:
 
 
 def fast_cluster(incidents: list[Incident]) -> str:
+    """folium's page with ``FastMarkerCluster`` (positions only)."""
     import folium
     from folium.plugins import FastMarkerCluster
 
@@ -89,19 +92,29 @@ def fast_cluster(incidents: list[Incident]) -> str:
 
 
 def timed(build: Callable[[list[Incident]], str], incidents: list[Incident]) -> tuple[float, str]:
+    """Seconds to build the page, and the page."""
     start = time.perf_counter()
     page = build(incidents)
     return time.perf_counter() - start, page
 
 
+def paint_unavailable() -> str | None:
+    """Why first paint cannot be timed here, or None when it can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install 'mapper[browser]')"
+    if not Path(CHROMIUM).exists():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
 def paint_seconds(page: str) -> float | None:
     """Seconds from navigation until the map is drawn and marked ready (network cut)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+    if paint_unavailable():
         return None
-    if not Path(CHROMIUM).exists():
-        return None
+    from playwright.sync_api import sync_playwright
+
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         path = Path(tmp) / "map.html"
         path.write_text(page, encoding="utf-8")
@@ -122,6 +135,7 @@ def paint_seconds(page: str) -> float | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print build time, size and optionally first paint per size and variant."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--paint", action="store_true", help="time first paint in Chromium")
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES))

@@ -1,0 +1,309 @@
+"""One measurement in a process of its own, so that its peak memory is its own.
+
+    python bench/measure.py KIND [--corpus CORPUS.json] [--folder DIR] [--runs N]
+                                 [--size N] [--variant V]
+
+Prints the table rows (:class:`benchlib.Row`) as JSON lines. ``bench/run.py`` starts one
+of these per measurement and reads the peak RSS of the process with ``wait4``; rows that
+time processes of their own (cold starts, the Dask engines) carry those processes' peaks.
+Each kind imports what it measures only when it runs, so that the processes it starts
+inherit a small parent (a child's peak RSS counts its parent's memory before ``exec``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from benchlib import (
+    COLD_TARGET_S,
+    DASK_TARGET,
+    EXTRACT_TARGET_MB_S,
+    MAP_TARGET_S,
+    ChildRun,
+    Row,
+    load_texts,
+    megabytes,
+    verdict,
+)
+
+if TYPE_CHECKING:
+    from dask_speedup import EngineRun
+
+WARM_UP = 10
+FOLIUM_NO_PAINT = "not painted: folium loads Leaflet from a CDN, unreachable here"
+
+
+def _throughput_row(
+    measure: str, stage: Callable[[Sequence[Any]], object], items: Sequence[Any], args: Any
+) -> Row:
+    """Throughput of ``stage`` over ``items`` (the corpus texts or their documents), after
+    one warm-up pass over the first :data:`WARM_UP` items (lazy loads, first caches)."""
+    import extract_throughput as et
+
+    texts = load_texts(args.corpus)
+    stage(items[:WARM_UP])
+    mb_s, docs_s, seconds = et.throughput(lambda: stage(items), texts, args.runs)
+    return Row(
+        "extract",
+        measure,
+        f"{mb_s:.3f} MB/s",
+        f"{docs_s:,.0f} docs/s; {seconds:.2f} s for {megabytes(texts):.2f} MB",
+        args.runs,
+        values={"mb_s": mb_s, "docs_s": docs_s, "seconds": seconds},
+    )
+
+
+def load(args: argparse.Namespace) -> list[Row]:
+    """Gazetteer and matcher load in this new process (cache warm)."""
+    import extract_throughput as et
+
+    _, seconds = et.load_extractor()
+    return [Row("extract", "gazetteer + matcher load", f"{seconds:.2f} s", values={"s": seconds})]
+
+
+def extraction(args: argparse.Namespace) -> list[Row]:
+    """mapper's own stages over the corpus: reading, name scan, mentions, everything."""
+    import extract_throughput as et
+
+    texts = load_texts(args.corpus)
+    if args.variant == "reading":
+        return [_throughput_row(_LABELS["reading"], et.documents, texts, args)]
+    extractor, _ = et.load_extractor()
+    stages: dict[str, tuple[Callable[[Sequence[Any]], object], Sequence[Any]]] = {
+        "matcher": (partial(et.name_scan, extractor), texts),
+        "mentions": (partial(et.mentions, extractor), et.documents(texts)),
+        "full": (partial(et.full, extractor), et.documents(texts)),
+    }
+    stage, items = stages[args.variant]
+    row = _throughput_row(_LABELS[args.variant], stage, items, args)
+    if args.variant in ("mentions", "full"):
+        row.target = f">= {EXTRACT_TARGET_MB_S:g} MB/s per core: " + verdict(
+            row.values["mb_s"] >= EXTRACT_TARGET_MB_S
+        )
+    return [row]
+
+
+_LABELS = {
+    "reading": "document reading (language, furniture)",
+    "matcher": "name scan only (mapper's matcher)",
+    "mentions": "mentions only (recognise + resolve)",
+    "full": "full extraction (mentions + incidents)",
+    "raw": "raw scan, all gazetteer names (pyahocorasick)",
+    "geotext": "geotext (cities + countries)",
+}
+
+
+def raw(args: argparse.Namespace) -> list[Row]:
+    """Every gazetteer name over the lower-cased corpus: the practical limit."""
+    import extract_throughput as et
+
+    from gazetteer import Gazetteer
+
+    texts = load_texts(args.corpus)
+    automaton = et.raw_automaton(Gazetteer.bundled().database)
+    hits = et.raw_scan(automaton, texts)
+    row = _throughput_row(_LABELS["raw"], partial(et.raw_scan, automaton), texts, args)
+    row.extra += f"; {hits:,} raw hits"
+    return [row]
+
+
+def geotext(args: argparse.Namespace) -> list[Row]:
+    """geotext over the same corpus, or a row saying why it cannot run."""
+    import extract_throughput as et
+
+    missing = et.geotext_missing()
+    if missing:
+        return [Row("extract", _LABELS["geotext"], "skipped", missing)]
+    texts = load_texts(args.corpus)
+    found = et.geotext_scan(texts)
+    row = _throughput_row(_LABELS["geotext"], et.geotext_scan, texts, args)
+    row.extra += f"; {found:,} places found"
+    return [row]
+
+
+def _cold_row(measure: str, runs: list[ChildRun], target: bool) -> Row:
+    """A gazetteer row from child runs: median seconds, largest peak RSS."""
+    seconds = statistics.median(r.seconds for r in runs)
+    return Row(
+        "gazetteer",
+        measure,
+        f"{seconds:.3f} s",
+        runs=len(runs),
+        peak_rss_mib=max(r.peak_rss_mib for r in runs),
+        target=f"<= {COLD_TARGET_S:g} s: {verdict(seconds <= COLD_TARGET_S)}" if target else "",
+    )
+
+
+def geocode(args: argparse.Namespace) -> list[Row]:
+    """Cold ``mapper geocode`` with the cache filled and empty, and the interpreter floor."""
+    import geocode_cold
+
+    _, cached = geocode_cold.cached_runs(args.runs)
+    empty = geocode_cold.empty_runs(args.size)
+    return [
+        _cold_row("cold `mapper geocode`, gazetteer cached", cached, True),
+        _cold_row("cold `mapper geocode`, empty cache (first run)", empty, True),
+        _cold_row("`python -c pass` (interpreter floor)", geocode_cold.floor_runs(3), False),
+    ]
+
+
+def lookups(args: argparse.Namespace) -> list[Row]:
+    """Warm :meth:`Gazetteer.lookup` calls per second in one process."""
+    import geocode_cold
+
+    from gazetteer import Gazetteer
+
+    names = geocode_cold.sample_names(Gazetteer.bundled(), args.size)
+    first, again = geocode_cold.lookup_rates(names, args.runs)
+    return [
+        Row("gazetteer", f"warm lookups, {len(names):,} new names", f"{first:,.0f} /s", runs=1),
+        Row("gazetteer", "warm lookups, same names again", f"{again:,.0f} /s", runs=args.runs),
+    ]
+
+
+def map_row(args: argparse.Namespace) -> list[Row]:
+    """One map variant for ``size`` incidents: build time, page size, first paint."""
+    import map_build
+
+    build = {
+        "mapper": map_build.ours,
+        "folium Marker loop": map_build.marker_loop,
+        "folium FastMarkerCluster": map_build.fast_cluster,
+    }[args.variant]
+    map_build.ours(map_build.synthetic(1))
+    incidents = map_build.synthetic(args.size)
+    times, page = [], ""
+    for _ in range(args.runs):
+        seconds, page = map_build.timed(build, incidents)
+        times.append(seconds)
+    seconds = statistics.median(times)
+    size_mb = len(page.encode("utf-8")) / 1e6
+    row = Row("map", f"{args.size:,} incidents, {args.variant}", f"{seconds:.2f} s build")
+    row.runs = args.runs
+    row.values = {"build_s": seconds, "size_mb": size_mb}
+    row.extra = f"{size_mb:.2f} MB HTML; " + _paint(row, page, args)
+    return [row]
+
+
+def _paint(row: Row, page: str, args: argparse.Namespace) -> str:
+    """First paint of ``page`` (mapper's only), described for the table; targets at 100k."""
+    import map_build
+
+    if args.variant != "mapper":
+        return FOLIUM_NO_PAINT
+    missing = map_build.paint_unavailable()
+    if missing:
+        return f"not painted: {missing}"
+    paint = statistics.median(map_build.paint_seconds(page) or 0.0 for _ in range(args.runs))
+    row.values["paint_s"] = paint
+    if args.size >= 100_000:
+        row.target = (
+            f"build <= {MAP_TARGET_S:g} s: {verdict(row.values['build_s'] <= MAP_TARGET_S)}; "
+            f"paint <= {MAP_TARGET_S:g} s: {verdict(paint <= MAP_TARGET_S)}"
+        )
+    return f"first paint {paint:.2f} s (median of {args.runs})"
+
+
+def engines(args: argparse.Namespace) -> list[Row]:
+    """``mapper extract`` on the corpus files: one process, Dask with 1 and 2 workers."""
+    import dask_speedup
+
+    files = sorted(args.folder.glob("*.txt"))
+    size = sum(f.stat().st_size for f in files) / 1e6
+    rows, done = [], {}
+    for label, engine_args in dask_speedup.engines(args.folder).items():
+        run = done[label] = dask_speedup.timed(engine_args, args.runs)
+        rows.append(
+            Row(
+                "dask",
+                f"`mapper extract`, {label}",
+                f"{run.seconds:.2f} s",
+                f"{size / run.seconds:.3f} MB/s end to end, {len(files):,} files; "
+                f"first line after {run.first_line:.2f} s",
+                args.runs,
+                run.peak_rss_mib,
+            )
+        )
+    one, two = done["dask, 1 worker"], done["dask, 2 workers"]
+    return [*rows, *_speedups(one, two)]
+
+
+def _speedups(one: EngineRun, two: EngineRun) -> list[Row]:
+    """Speed-up of 2 workers over 1, in all and after the first output line."""
+    rows = []
+    for measure, base, other in (
+        ("speed-up of 2 workers over 1, whole run", one.seconds, two.seconds),
+        (
+            "speed-up of 2 workers over 1, after the first line",
+            one.after_first_line,
+            two.after_first_line,
+        ),
+    ):
+        speedup = base / other
+        target = f">= {DASK_TARGET:g}x: {verdict(speedup >= DASK_TARGET)}"
+        rows.append(Row("dask", measure, f"{speedup:.2f}x", target=target, derived=True))
+    return rows
+
+
+def worker_memory(args: argparse.Namespace) -> list[Row]:
+    """One Dask worker's RSS: idle, with gazetteer and matcher loaded, while extracting."""
+    import dask_speedup
+
+    files = sorted(args.folder.glob("*.txt"))
+    memory = dask_speedup.worker_memory(files)
+    section = "dask worker RSS"
+    return [
+        Row(section, "idle (before any task)", f"{memory.idle:,.0f} MiB", peak_rss_mib=memory.idle),
+        Row(
+            section,
+            "gazetteer + matcher loaded",
+            f"{memory.loaded:,.0f} MiB",
+            "peak: while loading",
+            peak_rss_mib=memory.load_peak,
+        ),
+        Row(
+            section,
+            f"after extracting {len(files):,} files",
+            f"{memory.after:,.0f} MiB",
+            "peak: while extracting",
+            peak_rss_mib=memory.extracting_peak,
+        ),
+    ]
+
+
+KINDS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
+    "load": load,
+    "extraction": extraction,
+    "raw": raw,
+    "geotext": geotext,
+    "geocode": geocode,
+    "lookups": lookups,
+    "map": map_row,
+    "engines": engines,
+    "worker-memory": worker_memory,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one kind of measurement and print its rows."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=sorted(KINDS))
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--folder", type=Path)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--size", type=int, default=0)
+    parser.add_argument("--variant", default="")
+    args = parser.parse_args(argv)
+    for row in KINDS[args.kind](args):
+        print(row.to_json())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
