@@ -17,6 +17,7 @@ A file is read whole before anything is used: the first malformed row raises
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -75,12 +76,18 @@ def load_layer(path: str | Path) -> UserLayer:
         raise GazetteerFileError("no such gazetteer file", path=path) from err
     except UnicodeDecodeError as err:
         raise GazetteerFileError(
-            f"not UTF-8 text (byte {err.start}); save the gazetteer as UTF-8", path=path
+            f"not UTF-8 text (byte {err.start}); save the gazetteer as UTF-8",
+            path=path,
+            line=err.object[: err.start].count(b"\n") + 1,
         ) from err
     except OSError as err:
         raise GazetteerFileError(f"cannot read the file ({err.strerror})", path=path) from err
     if not text.strip():
         raise GazetteerFileError("the gazetteer file is empty", path=path)
+    if "\x00" in text:
+        raise GazetteerFileError(
+            "looks like a binary file (it holds NUL bytes); give a CSV or GeoNames dump", path=path
+        )
     layer = UserLayer(name=path.name, path=str(path))
     first = text.split("\n", 1)[0]
     rows = _geonames_rows(text, path) if first.count("\t") >= GEONAMES_COLUMNS - 1 else None
@@ -90,8 +97,12 @@ def load_layer(path: str | Path) -> UserLayer:
 
 
 def _csv_rows(text: str, path: Path) -> Iterator[tuple[Place, list[str]]]:
-    reader = csv.DictReader(text.splitlines(), strict=True)
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as err:
+        raise GazetteerFileError(f"malformed CSV header ({err})", path=path, line=1) from err
+    header = [h.strip().lower() for h in fieldnames or []]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise GazetteerFileError(
@@ -105,8 +116,9 @@ def _csv_rows(text: str, path: Path) -> Iterator[tuple[Place, list[str]]]:
     try:
         for record in reader:
             places.append(_csv_place(record, path, reader.line_num))
-    except csv.Error as err:
-        raise GazetteerFileError(f"malformed CSV ({err})", path=path, line=reader.line_num) from err
+    except csv.Error as err:  # in the record after the last one read
+        line = reader.line_num + 1
+        raise GazetteerFileError(f"malformed CSV ({err})", path=path, line=line) from err
     return iter(places)
 
 

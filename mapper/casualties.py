@@ -241,12 +241,14 @@ def find_quantities(
         [*_vague(text, language), *_numbers(text, language)],
         key=lambda q: (q.start - q.end, q.start),
     )
-    taken: list[tuple[int, int]] = list(skip)
+    taken = bytearray(len(text) + 1)  # 1 where a date or a quantity already found lies
+    for start, end in skip:
+        _take(taken, start, end)
     found: list[Quantity] = []
     for quantity in candidates:
         if not _overlaps(quantity, taken) and not _is_measure(text, quantity):
             found.append(quantity)
-            taken.append((quantity.start, quantity.end))
+            _take(taken, quantity.start, quantity.end)
     return sorted(found, key=lambda q: q.start)
 
 
@@ -325,7 +327,11 @@ def _forms(word: str, language: str) -> tuple[str, ...]:
 @cache
 def _russian_lemmas(word: str) -> tuple[str, ...]:
     """Dictionary forms of a Russian number word (``двух`` → ``два``), most likely first."""
-    lemmas = [parse.normal_form for parse in _morph().parse(word) if _is_numeral(parse)]
+    try:
+        parses = _morph().parse(word)
+    except ValueError:  # pymorphy3 fails on letters without a Unicode name (Tangut)
+        parses = []
+    lemmas = [parse.normal_form for parse in parses if _is_numeral(parse)]
     return tuple(dict.fromkeys([*lemmas, word]))
 
 
@@ -364,12 +370,21 @@ def _compose(run: list[tuple[int, int, str, int]]) -> int:
     return total + current
 
 
-def _overlaps(quantity: Quantity, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(quantity.start < end and start < quantity.end for start, end in spans)
+def _take(taken: bytearray, start: int, end: int) -> None:
+    start, end = min(max(start, 0), len(taken)), min(max(end, 0), len(taken))
+    if start < end:
+        taken[start:end] = b"\x01" * (end - start)
+
+
+def _overlaps(quantity: Quantity, taken: bytearray) -> bool:
+    return taken.find(1, quantity.start, quantity.end) >= 0
+
+
+_FOLLOWING_WORD = re.compile(r"\s*(%|[^\W\d_]+)")
 
 
 def _is_measure(text: str, quantity: Quantity) -> bool:
-    following = re.match(r"\s*(%|[^\W\d_]+)", text[quantity.end :])
+    following = _FOLLOWING_WORD.match(text, quantity.end)
     preceding = text[max(0, quantity.start - 1) : quantity.start]
     return preceding == "$" or bool(following and following.group(1).lower() in _MEASURES)
 

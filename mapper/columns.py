@@ -311,9 +311,9 @@ def parse_date(text: str) -> tuple[str | None, str | None, str | None]:
     if m := _ISO.match(value):
         return _day(int(m[1]), int(m[2]), int(m[3]), text), "day", None
     if m := _ISO_MONTH.match(value):
-        return f"{int(m[1]):04d}-{_month(int(m[2]), text):02d}", "month", None
+        return f"{_year(int(m[1]), text):04d}-{_month(int(m[2]), text):02d}", "month", None
     if m := _YEAR.match(value):
-        return m[1], "year", None
+        return f"{_year(int(m[1]), text):04d}", "year", None
     if m := _NUMERIC.match(value):
         return _day_first(int(m[1]), int(m[3]), int(m[4]), text)
     if m := _DAY_MONTH_YEAR.match(value):
@@ -321,13 +321,14 @@ def parse_date(text: str) -> tuple[str | None, str | None, str | None]:
     if m := _MONTH_DAY_YEAR.match(value):
         return _day(int(m[3]), _month_name(m[1], text), int(m[2]), text), "day", None
     if m := _MONTH_YEAR.match(value):
-        return f"{int(m[2]):04d}-{_month_name(m[1], text):02d}", "month", None
+        return f"{_year(int(m[2]), text):04d}-{_month_name(m[1], text):02d}", "month", None
     raise ValueError(
         f"date {text.strip()!r} is not a date mapper reads (write 2022-09-16 or 16/09/2022)"
     )
 
 
 def _day_first(first: int, second: int, year: int, text: str) -> tuple[str, str, str | None]:
+    _year(year, text)
     if second > 12 and 1 <= first <= 12 and _valid(year, first, second):
         remark = f"date {text.strip()!r} read as month/day/year ({second} cannot be a month)"
         return date(year, first, second).isoformat(), "day", remark
@@ -339,6 +340,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def _day(year: int, month: int, day: int, text: str) -> str:
+    _year(year, text)
     _month(month, text)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
@@ -347,6 +349,12 @@ def _day(year: int, month: int, day: int, text: str) -> str:
             f"has {last} days"
         )
     return date(year, month, day).isoformat()
+
+
+def _year(year: int, text: str) -> int:
+    if not date.min.year <= year <= date.max.year:
+        raise ValueError(f"date {text.strip()!r} is impossible: there is no year {year}")
+    return year
 
 
 def _month(month: int, text: str) -> int:
@@ -369,6 +377,8 @@ UNKNOWN = frozenset(
     | {"неизвестно", "нет данных", "tidak diketahui"}
 )
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: No event has more casualties; a larger figure is a mistake (and would not fit the output).
+MAX_COUNT = 1_000_000_000
 
 
 def parse_count(text: str, what: str) -> int | None:
@@ -382,9 +392,12 @@ def parse_count(text: str, what: str) -> int | None:
     numbers = _NUMBER.findall(value)
     if value.startswith("-") and numbers:
         raise ValueError(f"{what} {text.strip()!r} is negative; left empty")
-    if len(numbers) != 1 or float(numbers[0]) != int(float(numbers[0])):
+    whole, _, fraction = numbers[0].partition(".") if len(numbers) == 1 else ("", "", "1")
+    if fraction.strip("0"):
         raise ValueError(f"{what} {text.strip()!r} is not a whole number; left empty")
-    return int(float(numbers[0]))
+    if int(whole) > MAX_COUNT:
+        raise ValueError(f"{what} {text.strip()!r} is too large to be a count; left empty")
+    return int(whole)
 
 
 # -- event types ---------------------------------------------------------------------------

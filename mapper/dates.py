@@ -239,8 +239,11 @@ _AHEAD_OF_PUBLICATION = dt.timedelta(days=31)
 _AHEAD_OF_GUESS = dt.timedelta(days=182)
 #: A month or year that ended this long before the reference day is background.
 _BACKGROUND = dt.timedelta(days=30)
-#: Lines searched for a dateline by :func:`guess_publication`.
+#: Lines searched for a dateline by :func:`guess_publication`, and at most this many
+#: characters of them (a text without line breaks is one long line).
 _DATELINE_LINES = 10
+_DATELINE_CHARS = 20_000
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -316,7 +319,7 @@ def find_dates(text: str, language: str, reference: Reference | None = None) -> 
     """
     language = language if language in MONTHS else "en"
     found = []
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = _DIGIT.search(text) is not None  # every digit rule needs a \d
     for kind, pattern in _rules(language):
         if kind in _NEED_DIGITS and not has_digit:
             continue
@@ -355,6 +358,8 @@ def guess_publication(text: str, language: str) -> dt.date | None:
     """
     lines = [line for line in text.split("\n") if line.strip()]
     head = "\n".join(lines[:_DATELINE_LINES])
+    if len(head) > _DATELINE_CHARS:
+        head = head[:_DATELINE_CHARS].rsplit(maxsplit=1)[0]
     for mention in find_dates(head, language):
         if mention.explicit and mention.value and mention.value.precision == "day":
             return mention.value.first

@@ -143,7 +143,6 @@ def run_extract(
 ) -> Iterator[str]:
     """``mapper extract``: output lines for each document, in input order."""
     from mapper.geocoding import load_gazetteer
-    from mapper.outputs import write_atomic
 
     if published is not None:
         _check_date(published)
@@ -157,6 +156,7 @@ def run_extract(
 
         raise UsageError("--workers and --scheduler go with --engine dask")
     extractor = Extractor(load_gazetteer(gazetteer_files))
+    kept = _TextFolder(keep_text) if keep_text is not None else None
 
     def report(number: int, document: Document) -> None:
         if progress is not None:
@@ -165,9 +165,31 @@ def run_extract(
     for extraction in extract_paths(
         paths, published=published, extractor=extractor, progress=report
     ):
-        if keep_text is not None:
-            write_atomic(keep_text / f"{extraction.document.id}.txt", extraction.document.text)
+        if kept is not None:
+            written = kept.keep(extraction.document)
+            if progress is not None and written.name != f"{extraction.document.id}.txt":
+                progress(f"    its text is in {written}")
         yield to_json_line(extraction) if fmt == "jsonl" else mentions_table(extraction)
+
+
+class _TextFolder:
+    """Writes each document's text into one folder, under a safe name no other took."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.taken: set[str] = set()
+
+    def keep(self, document: Document) -> Path:
+        from mapper.outputs import write_atomic
+        from mapper.safety import safe_file_stem
+
+        stem = safe_file_stem(document.id)
+        name, number = f"{stem}.txt", 1
+        while name.casefold() in self.taken:  # case-insensitive file systems too
+            number += 1
+            name = f"{stem}-{number}.txt"
+        self.taken.add(name.casefold())
+        return write_atomic(self.folder / name, document.text)
 
 
 def _run_dask(

@@ -141,8 +141,8 @@ def _elsewhere_in_paragraph(
     """Specific places in the sentence's paragraph, before it and after it."""
     found = [
         m
-        for m in article.mentions
-        if article.paragraph_at(m.start) == sentence.paragraph and specificity(m) < NOT_SPECIFIC
+        for m in article.mentions_by_paragraph.get(sentence.paragraph, ())
+        if specificity(m) < NOT_SPECIFIC
     ]
     return (
         [m for m in found if m.start < sentence.start],
@@ -155,10 +155,8 @@ def _candidates(article: Article, sentence: Sentence) -> list[Mention]:
     text = article.document.text
     return [
         m
-        for m in article.mentions
-        if sentence.start <= m.start
-        and m.end <= sentence.end
-        and not _AGENT.search(text[sentence.start : m.start])
+        for m in article.mentions_within(sentence.start, sentence.end)
+        if not _AGENT.search(text[sentence.start : m.start])
         and not _is_speaker(article, text[sentence.start : m.start], text[m.end : sentence.end])
     ]
 

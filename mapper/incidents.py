@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -161,6 +161,26 @@ class Article:
         index = bisect_right(self.starts, offset) - 1
         return self.sentences[max(index, 0)].paragraph if self.sentences else 0
 
+    @cached_property
+    def mentions_by_start(self) -> tuple[list[int], list[int]]:
+        """The mentions' starts in ascending order, and the index of each mention."""
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        return [self.mentions[i].start for i in order], order
+
+    def mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions that lie within ``start:end``, in their order."""
+        starts, order = self.mentions_by_start
+        chosen = sorted(order[bisect_left(starts, start) : bisect_right(starts, end)])
+        return [self.mentions[i] for i in chosen if self.mentions[i].end <= end]
+
+    @cached_property
+    def mentions_by_paragraph(self) -> dict[int, list[Mention]]:
+        """The mentions of each paragraph (the paragraph of their start), in their order."""
+        found: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            found.setdefault(self.paragraph_at(mention.start), []).append(mention)
+        return found
+
 
 @dataclass(frozen=True)
 class _Reading:
@@ -218,7 +238,7 @@ def _article(document: Document, mentions: Sequence[Mention], published: str | N
         for mention in mentions
         if mention.place is not None
         and not document.in_furniture(mention.start, mention.end)
-        and not any(start <= mention.start < end for start, end in datelines)
+        and not _within(mention.start, datelines)
     )
     reference = _reference(document, published)
     found_dates = tuple(tuple(find_dates(s.text, language, reference)) for s in sentences)
@@ -267,12 +287,21 @@ def _iso_day(text: str) -> dt.date | None:
         return None
 
 
+def _within(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` (sorted, not overlapping)."""
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
 def _without_furniture(document: Document) -> str:
     text = document.text
+    parts, position = [], 0
     for span in document.furniture:
-        blank = re.sub(r"[^\n]", " ", text[span.start : span.end])
-        text = text[: span.start] + blank + text[span.end :]
-    return text
+        start = max(span.start, position)
+        parts += [text[position:start], re.sub(r"[^\n]", " ", text[start : span.end])]
+        position = max(position, span.end)
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _headline(document: Document) -> tuple[int, int] | None:
@@ -298,6 +327,14 @@ class _Story:
         self.dates: list[tuple[DateMention, ...]] = []
         self.waiting: list[tuple[_Reading, Incident]] = []
         self.reached: DateValue | None = None
+        #: Indices of the sentences read so far whose dates have a value, and of every
+        #: sentence whose found dates have one: a long paragraph is not scanned per sentence.
+        self.dated: list[int] = []
+        self.found_dated = [i for i, found in enumerate(article.found_dates) if _values(found)]
+        #: The positions in ``told`` by event type, sub-type and place, and of the
+        #: incidents placed at a specific place: follow-ups do not scan every incident.
+        self.told_by: dict[tuple[str, str, tuple[str, float, float] | None], list[int]] = {}
+        self.placed: list[int] = []
 
     def read(self, index: int) -> None:
         """Read sentence ``index``: a new incident, more on one told, or nothing."""
@@ -307,6 +344,8 @@ class _Story:
             )
         )
         self.dates.append(dates)
+        if _values(dates):
+            self.dated.append(index)
         reading = _read(self.article, index, dates)
         if reading is None:
             return
@@ -315,13 +354,23 @@ class _Story:
             return
         if not reading.follows_up:
             self._reach(_most_precise(reading.dates))
-            self.told.append(self._with_waiting(incident))
+            self._tell(self._with_waiting(incident))
         elif (target := self._target(reading)) is not None:
             self.told[target] = _absorb(self.told[target], incident)
         elif own_location(self.article, self.article.sentences[reading.index]) is None:
             self.waiting.append((reading, incident))
         elif reading.standalone:
-            self.told.append(incident)
+            self._tell(incident)
+
+    def _tell(self, incident: Incident) -> None:
+        """Add ``incident`` to the story (what a follow-up adds later keeps its type and place)."""
+        place = incident.place
+        where = None if place is None else (place.id, place.lat, place.lon)
+        key = (incident.event_type, incident.sub_event_type, where)
+        self.told_by.setdefault(key, []).append(len(self.told))
+        if place is not None and place.kind in SPECIFICITY:
+            self.placed.append(len(self.told))
+        self.told.append(incident)
 
     def incidents(self) -> list[Incident]:
         """Every incident, in text order; follow-ups that found no event stand alone."""
@@ -337,8 +386,8 @@ class _Story:
 
     def _anchor(self) -> DateValue | None:
         """The latest of: the last date stated, the latest day an event sentence stated."""
-        stated = [d.value for dates in self.dates for d in dates if d.value is not None]
-        days = [v for v in (*stated[-1:], self.reached) if v is not None and v.precision == "day"]
+        stated = _values(self.dates[self.dated[-1]])[-1:] if self.dated else []
+        days = [v for v in (*stated, self.reached) if v is not None and v.precision == "day"]
         return max(days, key=lambda value: value.first, default=None)
 
     def _incident(self, reading: _Reading) -> Incident | None:
@@ -350,12 +399,10 @@ class _Story:
         return _incident(self.article, reading, location, self._date(reading))
 
     def _latest_location(self) -> Location | None:
-        for incident in reversed(self.told):
-            if incident.place is not None and incident.place.kind in SPECIFICITY:
-                return Location(
-                    incident.place, incident.location_text or "", incident.geo_precision
-                )
-        return None
+        if not self.placed:
+            return None
+        incident = self.told[self.placed[-1]]
+        return Location(incident.place, incident.location_text or "", incident.geo_precision)
 
     def _date(self, reading: _Reading) -> DateValue | None:
         """The sentence's own date, else the paragraph's nearest before it, else after it,
@@ -363,27 +410,29 @@ class _Story:
         own = _most_precise(reading.dates)
         if own is not None:
             return own
-        paragraph = self.article.sentences[reading.index].paragraph
-        same = [i for i, s in enumerate(self.article.sentences) if s.paragraph == paragraph]
-        for index in reversed([i for i in same if i < reading.index]):
-            values = [d.value for d in self.dates[index] if d.value is not None]
-            if values:
-                return values[-1]
-        for index in [i for i in same if i > reading.index]:
-            values = [d.value for d in self.article.found_dates[index] if d.value is not None]
-            if values:
-                return values[0]
+        sentences = self.article.sentences
+        paragraph = sentences[reading.index].paragraph
+        before = bisect_left(self.dated, reading.index)
+        if before and sentences[self.dated[before - 1]].paragraph == paragraph:
+            return _values(self.dates[self.dated[before - 1]])[-1]
+        after = bisect_right(self.found_dated, reading.index)
+        if after < len(self.found_dated):
+            index = self.found_dated[after]
+            if sentences[index].paragraph == paragraph:
+                return _values(self.article.found_dates[index])[0]
         reference = self.article.reference
         return DateValue.of_day(reference.day) if reference else None
 
     def _target(self, reading: _Reading) -> int | None:
         """The latest incident a follow-up sentence adds to, or ``None``."""
         own = own_location(self.article, self.article.sentences[reading.index])
-        for position in range(len(self.told) - 1, -1, -1):
-            incident = self.told[position]
-            if _fits(reading.cue, incident) and _near(own, incident.place):
-                return position
-        return None
+        latest = [
+            positions[-1]
+            for positions in self.told_by.values()
+            if _fits(reading.cue, self.told[positions[0]])
+            and _near(own, self.told[positions[0]].place)
+        ]
+        return max(latest, default=None)
 
     def _with_waiting(self, incident: Incident) -> Incident:
         """``incident`` with the waiting follow-ups that fit it."""
@@ -415,6 +464,11 @@ def _read(article: Article, index: int, dates: Sequence[DateMention]) -> _Readin
         return None
     actors = find_actors(sentence.text, article.language)
     return _Reading(index, cue, claim, actors, tuple(dates))
+
+
+def _values(dates: Sequence[DateMention]) -> list[DateValue]:
+    """The values of the dates that have one, in order."""
+    return [date.value for date in dates if date.value is not None]
 
 
 def _most_precise(dates: Sequence[DateMention]) -> DateValue | None:

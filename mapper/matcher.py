@@ -181,7 +181,12 @@ class Matcher:
 
 @lru_cache(maxsize=500_000)
 def _word_keys(word: str, inflected: bool) -> tuple[str, ...]:
-    """The key of a word, and for a Russian word that may be part of a name, of its forms."""
+    """The key of a word, and for a Russian word that may be part of a name, of its forms.
+
+    A word longer than any key (encoded data, a hash) has none: it spells no name.
+    """
+    if len(word) > MAX_KEY_LENGTH:
+        return ("",)
     if not inflected or not is_cyrillic(word):
         return (_token_key(word),)
     return (_token_key(word), *(_token_key(form) for form in lemmas(word)))

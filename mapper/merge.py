@@ -34,14 +34,14 @@ def merge_incidents(incidents: Sequence[Incident]) -> list[Incident]:
     ``also_reported_by``. It takes the earliest day, the most specific place, every
     actor and claim, and the lowest fatality and injury figures.
     """
-    groups: list[list[Incident]] = []
+    groups = _Groups()
     for incident in incidents:
-        group = next((g for g in groups if _same_event(g[0], incident)), None)
+        group = groups.find(incident)
         if group is None:
-            groups.append([incident])
+            groups.add(incident)
         else:
             group.append(incident)
-    return [_combine(group) for group in groups]
+    return [_combine(group) for group in groups.all]
 
 
 def join_incidents(records: Sequence[Incident], extracted: Sequence[Incident]) -> list[Incident]:
@@ -52,15 +52,44 @@ def join_incidents(records: Sequence[Incident], extracted: Sequence[Incident]) -
     then joins the first record that is the same event by the same rule, as another
     report of it, or stands as an incident of its own.
     """
-    groups: list[list[Incident]] = [[record] for record in records]
+    groups = _Groups()
+    for record in records:
+        groups.add(record)
     alone: list[Incident] = []
     for report in merge_incidents(extracted):
-        group = next((g for g in groups if _same_event(g[0], report)), None)
+        group = groups.find(report)
         if group is None:
             alone.append(report)
         else:
             group.append(report)
-    return [_combine(group) for group in groups] + alone
+    return [_combine(group) for group in groups.all] + alone
+
+
+class _Groups:
+    """Groups of reports of one event, in the order they were made.
+
+    Only groups whose first incident has a date and a place can take more, and only
+    incidents of their event type and sub-type: those are kept apart per type, so a long
+    text is not compared incident by incident with every group.
+    """
+
+    def __init__(self) -> None:
+        self.all: list[list[Incident]] = []
+        self._open: dict[tuple[str, str], list[list[Incident]]] = {}
+
+    def find(self, incident: Incident) -> list[Incident] | None:
+        """The first group ``incident`` is the same event as, or ``None``."""
+        if incident.date is None or incident.place is None:
+            return None
+        candidates = self._open.get((incident.event_type, incident.sub_event_type), ())
+        return next((g for g in candidates if _same_event(g[0], incident)), None)
+
+    def add(self, incident: Incident) -> None:
+        """Start a group with ``incident``."""
+        group = [incident]
+        self.all.append(group)
+        if incident.date is not None and incident.place is not None:
+            self._open.setdefault((incident.event_type, incident.sub_event_type), []).append(group)
 
 
 def _same_event(first: Incident, other: Incident) -> bool:

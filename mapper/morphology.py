@@ -34,7 +34,7 @@ def _analyzer() -> Any:
 def lemmas(word: str) -> tuple[str, ...]:
     """Lemmas of the likely parses of a Russian word, best first, without repeats."""
     found: list[str] = []
-    for parse in _analyzer().parse(word)[: MAX_LEMMAS + 2]:
+    for parse in _parses(word)[: MAX_LEMMAS + 2]:
         if parse.score >= MIN_PARSE_SCORE and parse.normal_form not in found:
             found.append(parse.normal_form)
     return tuple(found[:MAX_LEMMAS]) or (word.lower(),)
@@ -48,4 +48,14 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=50_000)
 def is_surname(word: str) -> bool:
     """True when the analyser's best reading of ``word`` is a surname (``Назарбаеву``)."""
-    return "Surn" in _analyzer().parse(word)[0].tag
+    parses = _parses(word)
+    return bool(parses) and "Surn" in parses[0].tag
+
+
+def _parses(word: str) -> list[Any]:
+    """The analyser's parses of ``word``; none for a word it cannot read (pymorphy3 fails
+    on letters without a Unicode name, such as Tangut)."""
+    try:
+        return _analyzer().parse(word)
+    except ValueError:
+        return []

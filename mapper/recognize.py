@@ -25,6 +25,8 @@ MIN_SINGLE_WORD = 3
 MAX_CODE_LENGTH = 3
 #: A neighbouring capitalised word this frequent (Zipf) is an ordinary word, not a name part.
 FREQUENT_ZIPF = 4.0
+#: No word in the frequency lists is longer; a longer "word" (encoded data) is not looked up.
+LONGEST_WORD = 100
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,9 @@ def _is_surname_word(word: str) -> bool:
 def _frequent_word(word: str, language: str) -> bool:
     from wordfreq import zipf_frequency
 
-    return language in ("id", "en", "ru") and zipf_frequency(word, language) >= FREQUENT_ZIPF
+    if len(word) > LONGEST_WORD or language not in ("id", "en", "ru"):
+        return False
+    return zipf_frequency(word, language) >= FREQUENT_ZIPF
 
 
 def _span(

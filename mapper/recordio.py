@@ -31,6 +31,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -225,6 +226,25 @@ def _is_cyrillic(char: str) -> bool:
 
 
 def _read_csv(text: str, path: Path) -> RawTable:
+    with _field_limit(len(text)):
+        try:
+            return _csv_table(text, path)
+        except csv.Error as err:
+            raise InputError(f"cannot be read as CSV ({err})", path=path) from err
+
+
+@contextmanager
+def _field_limit(size: int) -> Iterator[None]:
+    """Let a field be as long as the file (the csv module stops at 128 KiB by default)."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, size + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_table(text: str, path: Path) -> RawTable:
     lines = io.StringIO(text, newline="").readlines()
     delimiter, skip = _delimiter(lines)
     records = list(_records(lines[skip:], delimiter, first_line=skip + 1))
@@ -287,8 +307,11 @@ def _fit(
     delimiter: str,
     row: int,
 ) -> list[RawRow]:
-    """One record as rows; a record of the wrong width spanning lines is split by line."""
-    if _width_ok(record, columns) or len(lines) == 1:
+    """One record as rows; a record spanning lines that has the wrong width or a quote
+    left open to the end of the file is split by line."""
+    if len(lines) == 1 or (
+        _width_ok(record, columns) and not _open_to_the_end(lines, text_lines, delimiter)
+    ):
         return [_raw_row(record, lines[0], columns, row)]
     rows = []
     for number in lines:
@@ -296,6 +319,17 @@ def _fit(
             cells = next(csv.reader([text_lines[number - 1]], delimiter=delimiter), [])
             rows.append(_raw_row(cells, number, columns, row + len(rows)))
     return rows
+
+
+def _open_to_the_end(lines: list[int], text_lines: Sequence[str], delimiter: str) -> bool:
+    """Whether a quote opened in these lines is never closed: the file ends inside it."""
+    record = (text_lines[number - 1] for number in lines)
+    try:
+        for _ in csv.reader(record, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as err:
+        return "unexpected end of data" in str(err)
+    return False
 
 
 def _width_ok(record: list[str], columns: tuple[str, ...]) -> bool:
@@ -324,14 +358,23 @@ def _read_geojson(text: str, path: Path) -> RawTable:
         raise InputError(
             f"is not valid JSON ({err.msg} at line {err.lineno} column {err.colno})", path=path
         ) from err
+    except RecursionError as err:
+        raise InputError("is not GeoJSON: its arrays or objects nest too deep", path=path) from err
+    except ValueError as err:  # an integer with more digits than Python converts
+        raise InputError("is not GeoJSON: it holds a number too long to read", path=path) from err
     features = _features(data, path)
     columns: dict[str, None] = {}
     rows = []
     for number, feature in enumerate(features, start=1):
-        values = _feature_values(feature)
+        try:
+            values = _feature_values(feature)
+        except RecursionError as err:
+            raise InputError(f"feature {number} nests too deep to read", path=path) from err
         columns.update(dict.fromkeys(values))
-        point, problem = _geojson_point(
-            feature.get("geometry") if isinstance(feature, dict) else None
+        point, problem = (
+            _geojson_point(feature.get("geometry"))
+            if isinstance(feature, dict)
+            else (None, f"is not a GeoJSON Feature but {_short(feature)}")
         )
         rows.append(RawRow(number, values, None, point, problem))
     names = tuple(c for c in columns if c != "geometry")

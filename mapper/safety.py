@@ -20,7 +20,16 @@ def safe_url(url: str | None) -> str | None:
     return text if _HTTP_LINK.match(text) else None
 
 
+#: The longest stem, in UTF-8 bytes: room for a suffix within a file system's 255.
+MAX_STEM_BYTES = 120
+
+
 def safe_file_stem(name: str, fallback: str = "document") -> str:
-    """A file name stem made from input text that cannot leave its folder."""
-    stem = _UNSAFE_STEM.sub("_", name).strip("._")[:120]
+    """A file name stem made from input text that cannot leave its folder.
+
+    Letters, digits, ``_``, ``.`` and ``-`` are kept, any other run becomes ``_``
+    (path separators, line breaks, spaces); at most :data:`MAX_STEM_BYTES` bytes.
+    """
+    stem = _UNSAFE_STEM.sub("_", name).strip("._")
+    stem = stem.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip("._")
     return stem or fallback

@@ -13,7 +13,11 @@
 * a full stop after a known abbreviation (:data:`ABBREVIATIONS`, per language),
   a single-letter initial or a dotted short form ("U.S.", "т.е.") does not;
 * a question or exclamation mark inside a quotation followed by a lowercase
-  attribution ("…?" kata dia) does not.
+  attribution ("…?" kata dia) does not;
+* a run longer than :data:`MAX_SENTENCE` characters with no sentence end (a table,
+  a dump, a page with its line breaks lost) is cut at the last space that keeps it
+  within that length; a word longer than that (encoded data, a hash) is no sentence
+  and is left out.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ABBREVIATIONS", "Sentence", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "MAX_SENTENCE", "Sentence", "split_sentences"]
+
+#: The longest sentence, in characters; news sentences stay far below it.
+MAX_SENTENCE = 2000
 
 
 def _words(text: str) -> frozenset[str]:
@@ -46,7 +53,8 @@ ABBREVIATIONS: dict[str, frozenset[str]] = {
 }
 
 _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])+[\"'”’»)\]]*(?=\s)")
-_LAST_TOKEN = re.compile(r"(\S+)$")
+_NON_SPACE = re.compile(r"\S")
+_SPACE = re.compile(r"\s")
 _OPENS_SENTENCE = re.compile(r"[^\W\d_]|\d|[\"'“‘«(\[—–-]")
 _CLOSING_QUOTES = "\"'”’»)]"
 
@@ -82,7 +90,33 @@ def _line_spans(line: str, abbreviations: frozenset[str]) -> list[tuple[int, int
             spans.append((start, match.end()))
             start = match.end()
     spans.append((start, len(line)))
-    return [trimmed for span in spans if (trimmed := _trim(line, *span)) is not None]
+    return [
+        trimmed
+        for span in spans
+        for piece in _cut(line, *span)
+        if (trimmed := _trim(line, *piece)) is not None
+    ]
+
+
+def _cut(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``line[start:end]`` in pieces of at most :data:`MAX_SENTENCE` characters, cut at
+    spaces; a word longer than that is left out."""
+    pieces = []
+    while (first := _NON_SPACE.search(line, start, end)) is not None:
+        start = first.start()
+        if end - start <= MAX_SENTENCE:
+            pieces.append((start, end))
+            break
+        cut = start + MAX_SENTENCE
+        while cut > start and not line[cut].isspace():
+            cut -= 1
+        if cut > start:
+            pieces.append((start, cut))
+            start = cut
+        else:
+            space = _SPACE.search(line, start, end)
+            start = space.start() if space else end
+    return pieces
 
 
 def _trim(line: str, start: int, end: int) -> tuple[int, int] | None:
@@ -94,14 +128,15 @@ def _trim(line: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _ends_sentence(line: str, match: re.Match[str], abbreviations: frozenset[str]) -> bool:
-    rest = line[match.end() :].lstrip()
-    if not rest:
+    following = _NON_SPACE.search(line, match.end())
+    if following is None:
         return True
+    first = following.group()
     mark = match.group().rstrip(_CLOSING_QUOTES)
     token = _token_before(line, match.start())
     if mark == "." and _is_abbreviation(token, abbreviations):
         return False
-    if _OPENS_SENTENCE.match(rest[0]) and not rest[0].islower():
+    if _OPENS_SENTENCE.match(first) and not first.islower():
         return True
     if match.group()[-1] in _CLOSING_QUOTES or mark != ".":
         return False
@@ -109,8 +144,14 @@ def _ends_sentence(line: str, match: re.Match[str], abbreviations: frozenset[str
 
 
 def _token_before(line: str, index: int) -> str:
-    found = _LAST_TOKEN.search(line[:index])
-    return found.group(1).lstrip("\"'“‘«([") if found else ""
+    """The run of non-space characters that ends at ``index``, opening quotes stripped.
+
+    Scans back from ``index`` only, so splitting a long line stays linear in its length.
+    """
+    start = index
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    return line[start:index].lstrip("\"'“‘«([")
 
 
 def _is_abbreviation(token: str, abbreviations: frozenset[str]) -> bool:

@@ -424,3 +424,23 @@ def test_mapper_map_on_the_seeds_shows_the_main_events(tmp_path):
         and kazakhstan.contains(Point(f["geometry"]["coordinates"]))
         for f in features
     ), kinds
+
+
+def test_the_xss_battery_stays_data_in_a_fragment():
+    from mapper.render import map_parts
+
+    fragment = map_parts(render_map(xss_incidents(), title=PAYLOADS[6], time=True)).fragment()
+    assert "<html" not in fragment and "<title" not in fragment
+    parsed = soup(fragment)
+    scripts = parsed.find_all("script")
+    assert fragment.count("<script") == len(scripts)
+    for script in scripts:
+        if script.get("type") == "application/json":
+            json.loads(script.string)
+        else:
+            assert "__xss" not in script.string, script.string[:200]
+    for tag in parsed.find_all(True):
+        assert not [name for name in tag.attrs if name.startswith("on")], tag.name
+    properties = [f["properties"] for f in incident_features(fragment)]
+    assert {p["sub"] for p in properties} == set(PAYLOADS)
+    assert JS_LINK not in fragment

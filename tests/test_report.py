@@ -3,6 +3,7 @@ escaped text, and byte-identical builds."""
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -102,3 +103,70 @@ def test_text_from_articles_and_records_is_escaped(tmp_path):
     assert tags.handlers == []
     assert all(link.startswith(("http://", "https://")) for link in tags.links)
     assert "&lt;script&gt;" in html
+
+
+# -- the XSS battery through the report, its map and its fragment --------------------------
+
+
+def _hostile_result():
+    """Every text a report shows — incidents, popups, document titles, unplaced mentions,
+    rejected rows — carrying one of the payloads of the map battery."""
+    from test_render import JS_LINK, PAYLOADS, xss_incidents
+
+    from mapper.documents import Document
+    from mapper.extract import Extraction
+    from mapper.model import Mention
+    from mapper.pipeline import PipelineResult
+    from mapper.recordio import Reject
+
+    extractions = tuple(
+        Extraction(
+            Document(id=p, path=None, text=p, language="en", title=p, url=JS_LINK),
+            (Mention(0, len(p), p, None),),
+            (),
+        )
+        for p in PAYLOADS
+    )
+    rejects = tuple(Reject(p, n, p, {p: p}, n) for n, p in enumerate(PAYLOADS, start=1))
+    incidents = tuple(xss_incidents())
+    return PipelineResult(incidents, extractions, rejects, 1, len(incidents) + len(rejects))
+
+
+def _check_inert(html: str) -> None:
+    """No payload runs: no handler attribute, no script but mapper's, no javascript: link,
+    and data blocks are JSON; the payloads' text is still there, escaped."""
+    from bs4 import BeautifulSoup
+    from test_render import PAYLOADS
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(True):
+        assert not [name for name in tag.attrs if name.lower().startswith("on")], tag.name
+    scripts = soup.find_all("script")
+    assert html.count("<script") == len(scripts), "no script element is hidden in text"
+    for script in scripts:
+        if script.get("type") == "application/json":
+            json.loads(script.string)
+        else:
+            assert "__xss" not in (script.string or ""), (script.string or "")[:200]
+    assert not soup.find_all(["img", "iframe", "object", "embed"])
+    assert not [s for s in soup.find_all("svg") if "__xss" in str(s)]
+    links = [a.get("href", "") for a in soup.find_all("a")]
+    assert all(link.startswith(("http://", "https://", "#")) for link in links), links
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in html
+    assert PAYLOADS[8] in html, "template syntax stays text"
+
+
+@pytest.mark.parametrize("fragment", [False, True], ids=["page", "fragment"])
+def test_the_xss_battery_stays_text_in_reports(fragment: bool) -> None:
+    from test_render import PAYLOADS
+
+    from mapper.render import map_parts, render_map
+
+    result = _hostile_result()
+    parts = map_parts(render_map(list(result.incidents), title=PAYLOADS[6]))
+    html = build_report(result, title=PAYLOADS[6], map_parts=parts, fragment=fragment)
+    _check_inert(html)
+    if fragment:
+        assert "<html" not in html and "<title" not in html
+    else:
+        assert "<title>&lt;/script&gt;&lt;script&gt;" in html
