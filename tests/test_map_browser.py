@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from test_render import PAYLOADS, SAMPLE, SEEDS, incident_features, synthetic, xss_incidents
 
+from mapper.browser import ARGS, CHROMIUM
 from mapper.records import read_records
 from mapper.render import render_map, save_map
 
@@ -24,17 +25,6 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "output" / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +36,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(ARGS))
         yield chromium
         chromium.close()
 
