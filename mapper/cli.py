@@ -43,6 +43,12 @@ gazetteer_option = click.option(
 )
 
 
+published_option = click.option(
+    "--published", help="Publication date (YYYY-MM-DD) for articles that lack one."
+)
+quiet_option = click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mapper")
 def main() -> None:
@@ -90,13 +96,13 @@ def geocode(
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
 )
-@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
+@published_option
 @click.option(
     "--keep-text",
     type=click.Path(file_okay=False, path_type=Path),
     help="Write the text each offset refers to (the extracted text of HTML) into this folder.",
 )
-@click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+@quiet_option
 @click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),
@@ -246,8 +252,8 @@ def incidents(
     is_flag=True,
     help="Write a <div> with its scripts (no <html> page) to paste into another page.",
 )
-@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
-@click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+@published_option
+@quiet_option
 @gazetteer_option
 def map_command(
     inputs: tuple[str, ...],
@@ -314,8 +320,8 @@ def map_command(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also print the report to this PDF (headless Chromium).",
 )
-@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
-@click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+@published_option
+@quiet_option
 @gazetteer_option
 def report(
     inputs: tuple[str, ...],
@@ -416,8 +422,8 @@ def _progress(message: str) -> None:
     type=click.IntRange(50, 600),
     help="Pixels per inch of a PNG.",
 )
-@click.option("--published", help="Publication date (YYYY-MM-DD) for articles that lack one.")
-@click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+@published_option
+@quiet_option
 @gazetteer_option
 def static_command(
     inputs: tuple[str, ...],
