@@ -91,7 +91,7 @@ def worker_memory(files: list[Path]) -> WorkerMemory:
     """Load the extractor on a one-worker cluster with one file, then extract ``files``."""
     from dask.distributed import Client, LocalCluster
 
-    from mapper.scale import extract_lines_dask
+    from mapper.tools.dask_engine import extract_lines_dask
 
     with (
         LocalCluster(
@@ -117,13 +117,13 @@ def _identity(item: object) -> object:
 
 def client_overhead(files: int, sample: int = 5) -> tuple[float, float]:
     """Milliseconds of client time per partition for ``files`` paths, split into partitions
-    as :mod:`mapper.scale` splits them: a ``client.compute`` call on one partition of the
-    bag (the way ``mapper extract --engine dask`` submits), and ``client.submit`` of one
-    partition's paths as a plain list, with its result."""
+    as :mod:`mapper.tools.dask_engine` splits them: a ``client.compute`` call on one
+    partition of the bag (the way ``mapper extract --engine dask`` submits), and
+    ``client.submit`` of one partition's paths as a plain list, with its result."""
     import dask.bag
     from dask.distributed import Client, LocalCluster
 
-    from mapper.scale import PARTITION_SIZE
+    from mapper.tools.dask_engine import PARTITION_SIZE
 
     items = [(f"/archive/shard/{i:09d}.txt", None) for i in range(files)]
     chunks = [items[i : i + PARTITION_SIZE] for i in range(0, files, PARTITION_SIZE)]
@@ -148,7 +148,7 @@ def client_overhead(files: int, sample: int = 5) -> tuple[float, float]:
 
 def _print_overheads(sizes: list[int]) -> None:
     """The table of :func:`client_overhead` for each number of files."""
-    from mapper.scale import PARTITION_SIZE
+    from mapper.tools.dask_engine import PARTITION_SIZE
 
     print(f"{'files':>9} {'partitions':>10} {'compute ms':>11} {'submit ms':>10}")
     for files in sizes:

@@ -18,9 +18,9 @@ from typing import Any
 
 from benchlib import corpus, median_seconds, megabytes
 
-from mapper.documents import Document, document_from_text
 from mapper.extract import Extractor
-from mapper.tokens import tokenize
+from mapper.read.documents import Document, document_from_text
+from mapper.read.tokens import tokenize
 
 TARGET_BYTES = 4_000_000
 RUNS = 3

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from gazetteer import Place
 from mapper.model import EVENT_TYPES, CasualtyClaim, Evidence, Incident, Source
-from mapper.render import map_html, render_map
+from mapper.render.interactive import map_html, render_map
 
 SIZES = (1_000, 10_000, 100_000)
 MARKER_LOOP_BUDGET = 60.0

@@ -27,26 +27,26 @@ from mapper.errors import (
 __version__ = "0.1.0"
 
 _LAZY = {
-    "Document": "mapper.documents",
-    "read_document": "mapper.documents",
-    "iter_documents": "mapper.documents",
+    "Document": "mapper.read.documents",
+    "read_document": "mapper.read.documents",
+    "iter_documents": "mapper.read.documents",
     "Extraction": "mapper.extract",
     "Extractor": "mapper.extract",
     "extract_document": "mapper.extract",
     "extract_paths": "mapper.extract",
     "Mention": "mapper.model",
     "Incident": "mapper.model",
-    "EVENT_TYPES": "mapper.model",
-    "extract_incidents": "mapper.incidents",
-    "merge_incidents": "mapper.incidents",
-    "read_records": "mapper.records",
-    "write_incidents": "mapper.recordio",
-    "incidents_to_geodataframe": "mapper.recordio",
+    "EVENT_TYPES": "mapper.event_types",
+    "extract_incidents": "mapper.incidents.extract",
+    "merge_incidents": "mapper.incidents.extract",
+    "read_records": "mapper.records.rows",
+    "write_incidents": "mapper.records.formats",
+    "incidents_to_geodataframe": "mapper.records.formats",
     "PipelineResult": "mapper.pipeline",
     "run_pipeline": "mapper.pipeline",
-    "build_report": "mapper.report",
-    "geocode": "mapper.geocoding",
-    "load_gazetteer": "mapper.geocoding",
+    "build_report": "mapper.render.report",
+    "geocode": "mapper.geoparse.gazetteers",
+    "load_gazetteer": "mapper.geoparse.gazetteers",
 }
 
 __all__ = [

@@ -78,7 +78,12 @@ def geocode(
 
     An empty result (``[]``) with exit code 0 means the name was not found.
     """
-    from mapper.geocoding import candidates_json, candidates_table, geocode, load_gazetteer
+    from mapper.geoparse.gazetteers import (
+        candidates_json,
+        candidates_table,
+        geocode,
+        load_gazetteer,
+    )
 
     found = geocode(
         name,
@@ -199,8 +204,8 @@ def incidents(
     Every row ends up in the output or, with its reason, in the rejects file. Exits 1
     when no row could be mapped.
     """
-    from mapper.geocoding import load_gazetteer
-    from mapper.records import convert
+    from mapper.geoparse.gazetteers import load_gazetteer
+    from mapper.records.rows import convert
 
     summary = convert(
         inputs,
@@ -279,7 +284,7 @@ def map_command(
     everything it needs, so it works offline; with --tiles none (the default) nothing
     is fetched at all. Exits 1 when no incident has a place.
     """
-    from mapper.render import MapOptions, make_map
+    from mapper.render.interactive import MapOptions, make_map
 
     options = MapOptions(
         title=title,
@@ -338,7 +343,7 @@ def report(
     Summary figures, the interactive map, a timeline, one row per incident with its
     evidence and sources, and an appendix of places placed approximately or not at all.
     """
-    from mapper.report import make_report
+    from mapper.render.report import make_report
 
     for path in make_report(
         inputs,
@@ -365,7 +370,7 @@ def gazetteer() -> None:
 @gazetteer_option
 def gazetteer_info(fmt: str, gazetteer_files: tuple[Path, ...]) -> None:
     """Print the gazetteer's layers, sources, versions and counts."""
-    from mapper.geocoding import gazetteer_report, load_gazetteer
+    from mapper.geoparse.gazetteers import gazetteer_report, load_gazetteer
 
     click.echo(gazetteer_report(load_gazetteer(gazetteer_files), fmt))
 
@@ -381,7 +386,7 @@ def gazetteer_info(fmt: str, gazetteer_files: tuple[Path, ...]) -> None:
 @click.option("--quiet", is_flag=True, help="No progress messages.")
 def demo(output_dir: Path, quiet: bool) -> None:
     """Run the pipeline on the bundled samples and write the results into OUTPUT_DIR."""
-    from mapper.demo import run_demo
+    from mapper.tools.demo import run_demo
 
     for path in run_demo(output_dir, progress=None if quiet else _progress):
         click.echo(str(path))
@@ -443,7 +448,7 @@ def static_command(
     is needed; the same inputs always give the same file. Exits 1 when no incident has a
     place.
     """
-    from mapper.static import make_static
+    from mapper.render.static import make_static
 
     summary = make_static(
         inputs,
@@ -495,7 +500,7 @@ def snapshot(page: Path, output: Path, width: int, height: int, scale: float) ->
     Every request that is not for a local file is blocked. Needs Playwright
     (pip install 'mapper[browser]') and Chromium (apt-get install chromium).
     """
-    from mapper.browser import snapshot as take_snapshot
+    from mapper.render.browser import snapshot as take_snapshot
 
     capture = take_snapshot(page, output, width=width, height=height, scale=scale)
     click.echo(capture.message(), err=True)

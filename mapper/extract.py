@@ -1,9 +1,9 @@
 """Extraction: from a document to its place mentions and incidents (``mapper extract``).
 
 :class:`Extractor` holds the gazetteer and the name matcher (loaded once) and turns each
-:class:`~mapper.documents.Document` into an :class:`Extraction`, whose :meth:`~Extraction.to_dict`
-is the JSON object of ``../shared/contracts/extract.md``. :func:`extract_document` is the
-one-call form for a text in memory.
+:class:`~mapper.read.documents.Document` into an :class:`Extraction`, whose
+:meth:`~Extraction.to_dict` is the JSON object of ``../shared/contracts/extract.md``.
+:func:`extract_document` is the one-call form for a text in memory.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from gazetteer import Gazetteer
-from mapper.documents import Document, document_from_text, iter_documents
 from mapper.model import Incident, Mention
+from mapper.read.documents import Document, document_from_text, iter_documents
 
 __all__ = ["Extraction", "Extractor", "extract_document", "extract_paths", "to_json_line"]
 
@@ -59,20 +59,20 @@ class Extractor:
     @cached_property
     def matcher(self) -> Any:
         from gazetteer.store import manifest
-        from mapper.matcher import Matcher
+        from mapper.geoparse.matcher import Matcher
 
         return Matcher.for_gazetteer(self.gazetteer.database, manifest()["sqlite_sha256"])
 
     def mentions(self, document: Document) -> list[Mention]:
-        from mapper.recognize import recognize
-        from mapper.resolve import resolve
+        from mapper.geoparse.recognize import recognize
+        from mapper.geoparse.resolve import resolve
 
         spans = recognize(document, self.matcher)
         return resolve(spans, self.gazetteer, document.text, document.language)
 
     def incidents(self, document: Document, mentions: Sequence[Mention]) -> list[Incident]:
         try:
-            from mapper.incidents import extract_incidents
+            from mapper.incidents.extract import extract_incidents
         except ImportError:
             return []
         return extract_incidents(document, mentions)
@@ -142,7 +142,7 @@ def run_extract(
     scheduler: str | None = None,
 ) -> Iterator[str]:
     """``mapper extract``: output lines for each document, in input order."""
-    from mapper.geocoding import load_gazetteer
+    from mapper.geoparse.gazetteers import load_gazetteer
 
     if published is not None:
         _check_date(published)
@@ -203,7 +203,7 @@ def _run_dask(
     scheduler: str | None,
 ) -> Iterator[str]:
     from mapper.errors import UsageError
-    from mapper.scale import extract_lines_dask
+    from mapper.tools.dask_engine import extract_lines_dask
 
     if fmt != "jsonl" or keep_text is not None:
         raise UsageError("--engine dask writes --format jsonl only, without --keep-text")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer import Place
+from mapper.event_types import EVENT_TYPES
 
 __all__ = [
     "DATE_PRECISIONS",
@@ -23,15 +24,6 @@ __all__ = [
     "place_dict",
 ]
 
-#: ACLED's six event types.
-EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
 DATE_PRECISIONS = ("day", "week", "month", "year")
 
 

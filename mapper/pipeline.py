@@ -1,10 +1,10 @@
 """The whole pipeline on a mix of inputs: articles and record files → merged incidents.
 
 :func:`run_pipeline` sends record files (by their ending) through
-:func:`mapper.records.read_records` and everything else (text and HTML files, folders,
+:func:`mapper.records.rows.read_records` and everything else (text and HTML files, folders,
 ``-``) through :func:`mapper.extract.extract_paths`, then merges incidents told several
 times — in one article or across articles — and joins them to the records that report
-the same event (:func:`mapper.incidents.join_incidents`). It keeps what a report needs to
+the same event (:func:`mapper.incidents.extract.join_incidents`). It keeps what a report needs to
 account for every input: the extractions (mentions placed approximately or left
 unresolved) and the rejected record rows with their reasons.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from gazetteer import Gazetteer
 from mapper.extract import Extraction
 from mapper.model import Incident, Mention
-from mapper.recordio import RECORD_SUFFIXES, Reject
+from mapper.records.formats import RECORD_SUFFIXES, Reject
 
 __all__ = ["PipelineResult", "is_record_file", "run_pipeline"]
 
@@ -74,8 +74,8 @@ def run_pipeline(
 ) -> PipelineResult:
     """Read every input, extract and geocode, and merge the incidents."""
     from mapper.extract import Extractor, extract_paths
-    from mapper.incidents import join_incidents
-    from mapper.records import read_records
+    from mapper.incidents.extract import join_incidents
+    from mapper.records.rows import read_records
 
     gazetteer = gazetteer or Gazetteer.bundled()
     incidents: list[Incident] = []

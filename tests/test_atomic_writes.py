@@ -23,14 +23,20 @@ PREVIOUS = b"the previous output\n"
 
 #: Each command, and the function that renders what it writes.
 COMMANDS = {
-    "map": ("map r.csv -o out.html --quiet", "mapper.render.map_html"),
-    "report": ("report r.csv -o out.html --quiet", "mapper.report.build_report"),
-    "incidents csv": ("incidents r.csv -o out.csv", "mapper.recordio.incidents_to_geodataframe"),
+    "map": ("map r.csv -o out.html --quiet", "mapper.render.interactive.map_html"),
+    "report": ("report r.csv -o out.html --quiet", "mapper.render.report.build_report"),
+    "incidents csv": (
+        "incidents r.csv -o out.csv",
+        "mapper.records.formats.incidents_to_geodataframe",
+    ),
     "incidents geojson": (
         "incidents r.csv -o out.geojson",
-        "mapper.recordio.incidents_to_geodataframe",
+        "mapper.records.formats.incidents_to_geodataframe",
     ),
-    "incidents gpkg": ("incidents r.csv -o out.gpkg", "mapper.recordio.incidents_to_geodataframe"),
+    "incidents gpkg": (
+        "incidents r.csv -o out.gpkg",
+        "mapper.records.formats.incidents_to_geodataframe",
+    ),
 }
 
 

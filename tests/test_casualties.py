@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mapper.casualties import (
-    VAGUE_AMOUNTS,
+from mapper import languages
+from mapper.incidents.casualties import (
     casualty_claim,
     find_casualties,
     find_claimant,
@@ -83,8 +83,9 @@ def test_vague_amounts_follow_the_table(language, phrase, value):
 
 
 def test_vague_amount_table_is_low_and_fixed():
-    assert VAGUE_AMOUNTS["en"]["several"] == VAGUE_AMOUNTS["id"]["beberapa"] == 3
-    assert VAGUE_AMOUNTS["en"]["dozens"] == VAGUE_AMOUNTS["id"]["puluhan"] == 12
+    english, indonesian = languages.PACKS["en"].numbers, languages.PACKS["id"].numbers
+    assert english.vague_amounts["several"] == indonesian.vague_amounts["beberapa"] == 3
+    assert english.vague_amounts["dozens"] == indonesian.vague_amounts["puluhan"] == 12
 
 
 @pytest.mark.parametrize(

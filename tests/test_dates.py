@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mapper.dates import (
+from mapper.incidents.dates import (
     DateValue,
     Reference,
     find_dates,

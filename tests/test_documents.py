@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mapper.documents import Document, Span, document_from_text, iter_documents, read_document
 from mapper.errors import InputError, MapperError, UsageError
+from mapper.read.documents import Document, Span, document_from_text, iter_documents, read_document
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 

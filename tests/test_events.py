@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mapper.events import CUES, PRIORITY, choose_cue, find_actors, find_cues
+from mapper import languages
+from mapper.incidents.cues import PRIORITY, choose_cue, find_actors, find_cues
 from mapper.model import EVENT_TYPES
 
 S = "Strategic developments"
@@ -83,7 +84,7 @@ def test_cues(language, sentence, expected):
 
 
 def test_every_cue_names_an_acled_event_type():
-    for rows in CUES.values():
+    for rows in (pack.events.cues for pack in languages.PACKS.values()):
         for _pattern, (event_type, sub_event_type) in rows:
             assert event_type in EVENT_TYPES
             assert (event_type, sub_event_type) in PRIORITY

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from mapper import languages
 from mapper.errors import UsageError
-from mapper.furniture import COMMON, CUE_LISTS, KINDS, Span, find_furniture
+from mapper.read.furniture import KINDS, Span, find_furniture
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
@@ -204,7 +205,7 @@ def test_large_text_is_scanned_quickly() -> None:
 
 
 def test_cue_lists_are_well_formed() -> None:
-    for cue_list in (*CUE_LISTS.values(), COMMON):
+    for cue_list in (pack.furniture for pack in languages.everywhere()):
         for kind, pattern in (*cue_list.labels, *cue_list.phrases):
             assert kind in KINDS
             re.compile(pattern)

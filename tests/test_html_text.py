@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from mapper.html_text import declared_encoding, html_to_text, looks_like_html
+from mapper.read.html_text import declared_encoding, html_to_text, looks_like_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">

@@ -10,10 +10,10 @@ import pytest
 from conftest import seed_text
 
 from gazetteer import Place, haversine_km
-from mapper.documents import Document, document_from_text
 from mapper.errors import UsageError
-from mapper.incidents import extract_incidents, merge_incidents
+from mapper.incidents.extract import extract_incidents, merge_incidents
 from mapper.model import EVENT_TYPES, CasualtyClaim, Evidence, Incident, Mention, Source
+from mapper.read.documents import Document, document_from_text
 
 DEVSET = Path(__file__).parent / "devset"
 VILLAGES = ("Orto-Boz", "Zhany-Bak", "Tash-Tumshuk", "Kok-Terek")
@@ -651,7 +651,7 @@ def test_join_keeps_records_apart_and_attaches_reports():
     from dataclasses import replace
 
     from gazetteer import Gazetteer
-    from mapper.incidents import join_incidents
+    from mapper.incidents.extract import join_incidents
     from mapper.model import Evidence, Incident, Source
 
     place = Gazetteer.bundled().best("Ak-Sai", country="KG")

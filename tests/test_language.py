@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mapper.language import LANGUAGES, SAMPLE_CHARS, UNDETERMINED, detect_language
+from mapper.read.language import LANGUAGES, SAMPLE_CHARS, UNDETERMINED, detect_language
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 

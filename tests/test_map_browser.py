@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from test_render import PAYLOADS, SAMPLE, SEEDS, incident_features, synthetic, xss_incidents
 
-from mapper.browser import ARGS, CHROMIUM
-from mapper.records import read_records
-from mapper.render import render_map, save_map
+from mapper.records.rows import read_records
+from mapper.render.browser import ARGS, CHROMIUM
+from mapper.render.interactive import render_map, save_map
 
 pytestmark = pytest.mark.browser
 
@@ -219,9 +219,9 @@ def test_the_xss_battery_runs_no_script(visit):
 def test_the_seed_articles_map(visit, tmp_path):
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
-    if importlib.util.find_spec("mapper.incidents") is None:
-        pytest.skip("mapper.incidents (incidents from article text) has not landed yet")
-    from mapper.render import MapOptions, make_map
+    if importlib.util.find_spec("mapper.incidents.extract") is None:
+        pytest.skip("mapper.incidents.extract (incidents from article text) has not landed yet")
+    from mapper.render.interactive import MapOptions, make_map
 
     out = tmp_path / "seeds.html"
     make_map([SEEDS], out, options=MapOptions(title="Seed articles"))
@@ -243,8 +243,8 @@ def test_tiles_fail_quietly_offline(visit, sample):
 def test_report_in_the_browser(visit, tmp_path):
     """The report's map works, the table has one row per incident, the timeline is drawn."""
     from mapper.pipeline import run_pipeline
-    from mapper.render import map_parts
-    from mapper.report import build_report
+    from mapper.render.interactive import map_parts
+    from mapper.render.report import build_report
 
     result = run_pipeline([SAMPLE])
     html = build_report(result, title="Report", map_parts=map_parts(render_map(result.incidents)))
@@ -264,7 +264,7 @@ def test_report_in_the_browser(visit, tmp_path):
 
 
 def test_two_fragments_on_one_page_both_work(visit, tmp_path, sample):
-    from mapper.render import map_parts
+    from mapper.render.interactive import map_parts
 
     first = map_parts(render_map(sample[:5], title="First")).fragment("400px")
     second = map_parts(render_map(sample[5:], title="Second")).fragment("400px")

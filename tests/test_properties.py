@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import mapper.sentences
-from mapper.casualties import find_quantities
+import mapper.read.sentences
 from mapper.errors import MapperError
 from mapper.extract import extract_document
-from mapper.records import read_records
-from mapper.sentences import split_sentences
+from mapper.incidents.casualties import find_quantities
+from mapper.read.sentences import split_sentences
+from mapper.records.rows import read_records
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "mapper" / "samples"
@@ -116,7 +116,7 @@ RUNS = st.text(alphabet=st.sampled_from("ab. \n!?\u00a01"), max_size=120)
 @given(RUNS, st.integers(min_value=3, max_value=12))
 def test_long_runs_are_cut_and_only_overlong_words_left_out(text: str, limit: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(mapper.sentences, "MAX_SENTENCE", limit)
+        patch.setattr(mapper.read.sentences, "MAX_SENTENCE", limit)
         sentences = split_sentences(text)
     covered = set()
     for sentence in sentences:
@@ -300,7 +300,7 @@ def _incident(number: int, kind: int, day: int | None, where: int | None):
 
 def _pairwise_merge(incidents: list) -> list:
     """Each incident joins the first group whose first incident is the same event."""
-    from mapper.merge import _combine, _same_event
+    from mapper.incidents.merge import _combine, _same_event
 
     groups: list[list] = []
     for incident in incidents:
@@ -325,7 +325,7 @@ INCIDENTS = st.lists(
 @settings(max_examples=150, deadline=None)
 @given(INCIDENTS, INCIDENTS)
 def test_merging_gives_the_groups_of_a_pairwise_comparison(records: list, reports: list) -> None:
-    from mapper.merge import _combine, _same_event, join_incidents, merge_incidents
+    from mapper.incidents.merge import _combine, _same_event, join_incidents, merge_incidents
 
     assert merge_incidents(reports) == _pairwise_merge(reports)
     groups = [[record] for record in records]

@@ -14,11 +14,17 @@ import pytest
 from click.testing import CliRunner
 
 from mapper.cli import main
-from mapper.columns import SYNONYMS, detect_columns, event_type, normalize_header, parse_date
 from mapper.errors import InputError, OutputError, UsageError
 from mapper.model import EVENT_TYPES
-from mapper.recordio import OUTPUT_COLUMNS, decode, write_rejects
-from mapper.records import (
+from mapper.records.columns import (
+    detect_columns,
+    event_type,
+    normalize_header,
+    parse_date,
+    synonyms,
+)
+from mapper.records.formats import OUTPUT_COLUMNS, decode, write_rejects
+from mapper.records.rows import (
     Reject,
     convert,
     incidents_to_geodataframe,
@@ -209,7 +215,7 @@ def test_binary_file_is_an_input_error(tmp_path: Path):
 
 
 def test_synonyms_are_unambiguous():
-    keys = [normalize_header(name) for names in SYNONYMS.values() for name in names]
+    keys = [normalize_header(name) for names in synonyms().values() for name in names]
     assert len(keys) == len(set(keys))
 
 

@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from gazetteer import Place
 from mapper.cli import main
 from mapper.errors import InputError, UsageError
-from mapper.mapdata import map_points, script_json
 from mapper.model import CasualtyClaim, Evidence, Incident, Source
-from mapper.records import read_records
-from mapper.render import CLUSTER_ABOVE, make_map, map_html, render_map, save_map
+from mapper.records.rows import read_records
+from mapper.render.interactive import CLUSTER_ABOVE, make_map, map_html, render_map, save_map
+from mapper.render.points import map_points, script_json
 from mapper.safety import safe_url
 
 REPO = Path(__file__).resolve().parents[1]
@@ -127,9 +127,9 @@ def test_leaflet_and_mapper_are_inlined(sample_page):
 
 
 def test_vendor_md_records_every_vendored_file():
-    from mapper.vendor import PACKAGES, asset_text
+    from mapper.render.vendor import PACKAGES, asset_text
 
-    record = (REPO / "mapper" / "vendor" / "VENDOR.md").read_text(encoding="utf-8")
+    record = (REPO / "mapper" / "render" / "vendor" / "VENDOR.md").read_text(encoding="utf-8")
     for package in PACKAGES:
         assert f"| {package.version} | {package.licence}" in record
         for path in package.files:
@@ -218,7 +218,7 @@ def test_choropleth_counts_incidents_per_region(sample_page):
 
 
 def test_a_geodataframe_and_geojson_give_the_same_features(sample):
-    from mapper.recordio import incidents_to_geodataframe
+    from mapper.records.formats import incidents_to_geodataframe
 
     frame = incidents_to_geodataframe(sample)
     from_frame = incident_features(map_html(render_map(frame)))
@@ -400,8 +400,8 @@ def near(feature: dict, lat: float, lon: float, km: float) -> bool:
 def test_mapper_map_on_the_seeds_shows_the_main_events(tmp_path):
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
-    if importlib.util.find_spec("mapper.incidents") is None:
-        pytest.skip("mapper.incidents (incidents from article text) has not landed yet")
+    if importlib.util.find_spec("mapper.incidents.extract") is None:
+        pytest.skip("mapper.incidents.extract (incidents from article text) has not landed yet")
     from shapely.geometry import Point
 
     from gazetteer.borders import country_geometry
@@ -427,7 +427,7 @@ def test_mapper_map_on_the_seeds_shows_the_main_events(tmp_path):
 
 
 def test_the_xss_battery_stays_data_in_a_fragment():
-    from mapper.render import map_parts
+    from mapper.render.interactive import map_parts
 
     fragment = map_parts(render_map(xss_incidents(), title=PAYLOADS[6], time=True)).fragment()
     assert "<html" not in fragment and "<title" not in fragment

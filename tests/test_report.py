@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mapper.pipeline import run_pipeline
-from mapper.report import build_report
+from mapper.render.report import build_report
 
 SAMPLES = Path(__file__).resolve().parents[1] / "mapper" / "samples"
 XSS = [
@@ -113,11 +113,11 @@ def _hostile_result():
     rejected rows — carrying one of the payloads of the map battery."""
     from test_render import JS_LINK, PAYLOADS, xss_incidents
 
-    from mapper.documents import Document
     from mapper.extract import Extraction
     from mapper.model import Mention
     from mapper.pipeline import PipelineResult
-    from mapper.recordio import Reject
+    from mapper.read.documents import Document
+    from mapper.records.formats import Reject
 
     extractions = tuple(
         Extraction(
@@ -160,7 +160,7 @@ def _check_inert(html: str) -> None:
 def test_the_xss_battery_stays_text_in_reports(fragment: bool) -> None:
     from test_render import PAYLOADS
 
-    from mapper.render import map_parts, render_map
+    from mapper.render.interactive import map_parts, render_map
 
     result = _hostile_result()
     parts = map_parts(render_map(list(result.incidents), title=PAYLOADS[6]))

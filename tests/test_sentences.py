@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mapper.sentences import split_sentences
+from mapper.read.sentences import split_sentences
 
 
 def texts(text: str, language: str = "und") -> list[str]:

@@ -12,11 +12,17 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from mapper.browser import INSTALL_CHROMIUM, INSTALL_PLAYWRIGHT, print_pdf, screenshot, snapshot
 from mapper.cli import main
 from mapper.deps import MissingDependencyError
 from mapper.errors import MapperError, UsageError
-from mapper.records import read_records
+from mapper.records.rows import read_records
+from mapper.render.browser import (
+    INSTALL_CHROMIUM,
+    INSTALL_PLAYWRIGHT,
+    print_pdf,
+    screenshot,
+    snapshot,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "mapper" / "samples" / "records.csv"
@@ -65,7 +71,7 @@ def _share(image: Image.Image, colour: tuple[int, int, int]) -> float:
 
 @pytest.fixture(scope="module")
 def map_page(tmp_path_factory) -> Path:
-    from mapper.render import render_map, save_map
+    from mapper.render.interactive import render_map, save_map
 
     incidents = read_records(SAMPLE).incidents
     return save_map(render_map(incidents), tmp_path_factory.mktemp("map") / "map.html")

@@ -16,9 +16,9 @@ from PIL import Image
 
 from mapper.cli import main
 from mapper.errors import InputError, UsageError
-from mapper.recordio import incidents_to_geodataframe
-from mapper.records import read_records
-from mapper.static import ATTRIBUTION, LAND, render_static, save_static
+from mapper.records.formats import incidents_to_geodataframe
+from mapper.records.rows import read_records
+from mapper.render.static import ATTRIBUTION, LAND, render_static, save_static
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "mapper" / "samples" / "records.csv"
@@ -71,7 +71,7 @@ def test_png_has_the_size_asked_for_and_shows_a_map(figure, tmp_path):
 
 
 def test_every_event_type_is_drawn_in_its_colour(figure, tmp_path):
-    from mapper.features import EVENT_STYLES
+    from mapper.render.features import EVENT_STYLES
 
     image = _picture(save_static(figure, tmp_path / "map.png"))
     present = {colour for _, colour in image.getcolors(maxcolors=1_000_000)}

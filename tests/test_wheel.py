@@ -59,7 +59,7 @@ def test_wheel_contains_both_packages_and_the_data(wheel):
         "gazetteer/data/admin1.geojson.gz",
         "gazetteer/curated/fergana_border_places.csv",
         "gazetteer/SOURCES.md",
-        "mapper/templates/report.html.j2",
+        "mapper/render/templates/report.html.j2",
         "mapper/samples/records.csv",
     ):
         assert required in names, required

@@ -1,0 +1,76 @@
+"""The word lists a careful reader uses to tell place names from other words.
+
+They live in the language packs (:class:`mapper.languages.pack.PlaceNameWords`); this
+module combines them: :func:`combined` the lists that hold in text of every language,
+:func:`common_words` and :func:`prefix_designators` those of one document's language.
+Keys are lower case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from mapper import languages
+
+__all__ = ["Lexicon", "combined", "common_words", "prefix_designators"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Place-name word lists of every pack together (see ``PlaceNameWords`` for each)."""
+
+    demonyms: frozenset[str]
+    non_place_names: frozenset[str]
+    acronyms: frozenset[str]
+    organisation_before: frozenset[str]
+    organisation_after: frozenset[str]
+    surname_endings: tuple[str, ...]
+    place_abbreviations: frozenset[str]
+    name_particles: frozenset[str]
+    suffix_designators: Mapping[str, frozenset[str]]
+    unknown_name_designators: frozenset[str]
+    containment_words: frozenset[str]
+
+
+def combined() -> Lexicon:
+    """The lists of every registered pack and the international ones."""
+    return _combined(languages.generation())
+
+
+def common_words(language: str) -> frozenset[str]:
+    """Words that are not places in a document in ``language`` (and in every language)."""
+    return _common_words(language, languages.generation())
+
+
+def prefix_designators(language: str) -> Mapping[str, frozenset[str]]:
+    """Words before a name that say what kind of place it is, in ``language``."""
+    return languages.pack_for(language).place_names.prefix_designators
+
+
+@cache
+def _combined(generation: int) -> Lexicon:
+    words = [pack.place_names for pack in languages.everywhere()]
+    suffixes: dict[str, frozenset[str]] = {}
+    for part in words:
+        suffixes.update(part.suffix_designators)
+    return Lexicon(
+        demonyms=frozenset().union(*(w.demonyms for w in words)),
+        non_place_names=frozenset().union(*(w.non_place_names for w in words)),
+        acronyms=frozenset().union(*(w.acronyms for w in words)),
+        organisation_before=frozenset().union(*(w.organisation_before for w in words)),
+        organisation_after=frozenset().union(*(w.organisation_after for w in words)),
+        surname_endings=tuple(sorted({e for w in words for e in w.surname_endings})),
+        place_abbreviations=frozenset().union(*(w.place_abbreviations for w in words)),
+        name_particles=frozenset().union(*(w.name_particles for w in words)),
+        suffix_designators=suffixes,
+        unknown_name_designators=frozenset().union(*(w.unknown_name_designators for w in words)),
+        containment_words=frozenset().union(*(w.containment_words for w in words)),
+    )
+
+
+@cache
+def _common_words(language: str, generation: int) -> frozenset[str]:
+    own = languages.pack_for(language).place_names.common_words
+    return own | languages.INTERNATIONAL.place_names.common_words

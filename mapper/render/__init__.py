@@ -1,0 +1,1 @@
+"""Rendering: incidents into interactive maps, static maps, reports and timelines."""

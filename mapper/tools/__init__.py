@@ -1,0 +1,1 @@
+"""Tools: what each command does, as a library call (validate options, read, render, write)."""
