@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from gazetteer.errors import GazetteerError, GazetteerFileError
 from gazetteer.userlayer import load_layer
-from mapper.errors import GazetteerFileError, InputError, MapperError
 
 HEADER = "name,alternate_names,lat,lon,kind,country,admin1,source\n"
 
@@ -52,7 +52,7 @@ def test_malformed_rows_name_file_and_line(tmp_path, body, line, fragment):
     error = caught.value
     assert (error.path, error.line) == (str(path), line)
     assert fragment in str(error) and f"{path}:{line}:" in str(error)
-    assert isinstance(error, InputError) and isinstance(error, MapperError)
+    assert isinstance(error, GazetteerError) and isinstance(error, ValueError)
 
 
 def test_missing_columns(tmp_path):
