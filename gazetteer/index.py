@@ -120,7 +120,7 @@ class Gazetteer:
         if limit < 1:
             raise QueryError(f"limit must be at least 1, got {limit}")
         matches = self._matches(query.text, wanted)
-        if query.core != query.text:
+        if query.kinds is not None:  # a designator was split off: look the core name up too
             core_kinds = query.kinds if wanted is None else query.kinds & wanted
             matches += self._matches(query.core, core_kinds)
         reference = self._reference(near)

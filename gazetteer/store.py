@@ -40,12 +40,13 @@ REINSTALL = "reinstall the `mapper` distribution, which ships the gazetteer data
 def manifest() -> dict[str, Any]:
     """Build metadata: sources, versions, counts, and the database content hash."""
     try:
-        return json.loads((DATA / MANIFEST).read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads((DATA / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise GazetteerDataError(
             f"the bundled gazetteer manifest is missing or damaged ({err}); "
             f"{REINSTALL}, or rebuild the data with `python -m gazetteer.build`"
         ) from err
+    return data
 
 
 def cache_dir() -> Path:
