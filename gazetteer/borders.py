@@ -12,8 +12,8 @@ import gzip
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from gazetteer.store import DATA
-from mapper.errors import GazetteerDataError
+from gazetteer.errors import GazetteerDataError
+from gazetteer.store import DATA, REINSTALL
 
 if TYPE_CHECKING:
     import geopandas
@@ -28,7 +28,9 @@ def _read(name: str) -> geopandas.GeoDataFrame:
         with (DATA / name).open("rb") as handle, gzip.GzipFile(fileobj=handle) as gz:
             frame = geopandas.read_file(gz.read())
     except (OSError, ValueError) as err:
-        raise GazetteerDataError(f"cannot read bundled borders {name} ({err}); reinstall") from err
+        raise GazetteerDataError(
+            f"cannot read the bundled borders {name} ({err}); {REINSTALL}"
+        ) from err
     return frame.set_index("id", drop=False)
 
 

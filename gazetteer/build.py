@@ -339,10 +339,9 @@ def _without_designator(name: str) -> str | None:
 def _curated_target(rows: dict[str, Row], fact: dict[str, str], admin1: Row | None) -> Row | None:
     if fact["in_cities500"] == "true" and fact["geonameid"]:
         return rows.get(f"geonames:{fact['geonameid']}")
-    is_region = fact["feature_kind"] == "region" and admin1 is not None
-    if is_region and normalize.skeleton(fact["name_en"]).startswith(
-        normalize.skeleton(admin1.name)
-    ):
+    if fact["feature_kind"] != "region" or admin1 is None:
+        return None
+    if normalize.skeleton(fact["name_en"]).startswith(normalize.skeleton(admin1.name)):
         return admin1
     return None
 
@@ -523,7 +522,7 @@ def _name_rows(rowid: int, row: Row) -> list[tuple[str, int, str, int, str]]:
     words split differently (``Alma-Ata`` and ``Almaty``), and Cyrillic spellings
     (``Алматинская область``, matched in Russian texts by its words' lemmas), are kept too.
     """
-    best: dict[tuple[str, tuple[str, ...]], tuple[int, str, str]] = {}
+    best: dict[tuple[str, tuple[str, ...], bool], tuple[int, str, str]] = {}
     for name, (quality, lang) in sorted(row.names.items(), key=lambda kv: (-kv[1][0], kv[0])):
         cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in name)
         key = (normalize.skeleton(name), normalize.name_tokens(name), cyrillic)

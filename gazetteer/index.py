@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from gazetteer.errors import QueryError
 from gazetteer.normalize import form, skeleton
 from gazetteer.place import KINDS, Candidate, Place
 from gazetteer.query import check_country, parse_query, validate_name
-from mapper.errors import UsageError
 
 if TYPE_CHECKING:
     from gazetteer.userlayer import UserLayer
@@ -110,15 +110,17 @@ class Gazetteer:
     ) -> list[Candidate]:
         """Candidates for ``name``, best first (an empty list when nothing matches).
 
-        ``lang`` (ISO 639-1) slightly prefers names recorded in that language.
+        ``lang`` (ISO 639-1) slightly prefers names recorded in that language. Raises
+        :class:`~gazetteer.errors.QueryError` (a :class:`ValueError`) for an unusable name,
+        ``country``, ``kinds``, ``limit`` or ``near``.
         """
         query = parse_query(name)
         wanted = _check_kinds(kinds)
         country = check_country(country)
         if limit < 1:
-            raise UsageError(f"limit must be at least 1, got {limit}")
+            raise QueryError(f"limit must be at least 1, got {limit}")
         matches = self._matches(query.text, wanted)
-        if query.core != query.text:
+        if query.kinds is not None:  # a designator was split off: look the core name up too
             core_kinds = query.kinds if wanted is None else query.kinds & wanted
             matches += self._matches(query.core, core_kinds)
         reference = self._reference(near)
@@ -233,7 +235,10 @@ class Gazetteer:
                 found = self.lookup(part)
                 if found:
                     return found[0].place
-        raise UsageError(f"--near {near!r} names no place the gazetteer knows")
+        raise QueryError(
+            f"near {near!r} names no place the gazetteer knows; check its spelling, or give a "
+            "point as (lat, lon)"
+        )
 
     def _rank(
         self,
@@ -298,7 +303,9 @@ def _check_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
     wanted = frozenset(kinds)
     unknown = wanted - set(KINDS)
     if unknown:
-        raise UsageError(f"unknown kind(s) {sorted(unknown)}; choose from {', '.join(KINDS)}")
+        raise QueryError(
+            f"kinds holds unknown kind(s) {sorted(unknown)}; choose from {', '.join(KINDS)}"
+        )
     return wanted
 
 

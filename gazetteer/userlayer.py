@@ -11,7 +11,7 @@ A GeoNames dump (``KG.txt``, ``allCountries.txt``: 19 tab-separated columns, no 
 read the same way, with the kind taken from the feature class and code.
 
 A file is read whole before anything is used: the first malformed row raises
-:class:`~mapper.errors.GazetteerFileError` naming the file and line, and no layer is made.
+:class:`~gazetteer.errors.GazetteerFileError` naming the file and line, and no layer is made.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gazetteer.errors import GazetteerFileError
 from gazetteer.normalize import is_indexable_script, skeleton
 from gazetteer.place import KINDS, Place
-from mapper.errors import GazetteerFileError
 
 __all__ = ["UserLayer", "load_layer"]
 

@@ -1,8 +1,9 @@
 """The ``mapper`` command line. Each command parses options and calls one library function.
 
 Heavy imports happen inside the commands, so ``mapper --help`` is instant. Errors the
-tool raises on purpose (:class:`mapper.errors.MapperError`) are printed as one line on
-stderr with their exit code (1 for errors, 2 for misuse), never as a traceback.
+tool raises on purpose (:class:`mapper.errors.MapperError`, and the gazetteer's
+:class:`gazetteer.errors.GazetteerError`) are printed as one line on stderr with their exit
+code (1 for errors, 2 for misuse), never as a traceback.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import Any
 
 import click
 
+from gazetteer.errors import GazetteerError
 from mapper import __version__
-from mapper.errors import MapperError
+from mapper.errors import MapperError, exit_code
 
 __all__ = ["main"]
 
@@ -22,14 +24,15 @@ OUTPUT_DIR = Path("output")
 
 
 class _Group(click.Group):
-    """Turns :class:`MapperError` into a one-line message and its exit code."""
+    """Turns :class:`MapperError` and the gazetteer's errors into a one-line message and
+    their exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except MapperError as err:
+        except (MapperError, GazetteerError) as err:
             failure = click.ClickException(str(err))
-            failure.exit_code = err.exit_code
+            failure.exit_code = exit_code(err)
             raise failure from err
 
 

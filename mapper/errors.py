@@ -1,15 +1,24 @@
 """Errors raised by mapper and its gazetteer.
 
-Every error the tool raises on purpose derives from :class:`MapperError`, and each
+Every error mapper itself raises on purpose derives from :class:`MapperError`, and each
 subclass also inherits the built-in exception that fits it, so callers may catch
 either. Each carries the exit code the command line uses for it::
 
-    MapperError                      exit 1   root: catch this to catch everything
+    MapperError                      exit 1   root of mapper's own errors
     ├── UsageError(ValueError)       exit 2   a command or call was given wrong arguments
     ├── InputError(ValueError)       exit 1   an input file or text cannot be used
-    │   └── GazetteerFileError       exit 1   a user gazetteer file is malformed
-    ├── GazetteerDataError           exit 1   the bundled gazetteer is missing or damaged
     └── OutputError(OSError)         exit 1   an output cannot be written
+
+The gazetteer package raises its own errors (:mod:`gazetteer.errors`), which mapper lets
+through and the command line maps with :func:`exit_code`::
+
+    gazetteer.GazetteerError                   exit 1
+    ├── QueryError(ValueError)                 exit 2   bad arguments to a lookup
+    ├── GazetteerFileError(ValueError)         exit 1   a user gazetteer file is malformed
+    └── GazetteerDataError                     exit 1   the bundled gazetteer is damaged
+
+``GazetteerFileError`` and ``GazetteerDataError`` are re-exported here unchanged. To catch
+every error on purpose, catch ``(MapperError, GazetteerError)``.
 
 Messages say what went wrong, where (file and line when known) and what to do.
 Underlying errors are chained with ``raise ... from err``.
@@ -19,6 +28,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gazetteer.errors import GazetteerDataError, GazetteerError, GazetteerFileError, QueryError
+
 __all__ = [
     "GazetteerDataError",
     "GazetteerFileError",
@@ -26,6 +37,7 @@ __all__ = [
     "MapperError",
     "OutputError",
     "UsageError",
+    "exit_code",
 ]
 
 
@@ -54,13 +66,12 @@ class InputError(MapperError, ValueError):
         super().__init__(f"{where}{message}")
 
 
-class GazetteerFileError(InputError):
-    """A user-supplied gazetteer file (CSV or GeoNames dump) is malformed."""
-
-
-class GazetteerDataError(MapperError):
-    """The bundled gazetteer data is missing or damaged (reinstall, or rebuild it)."""
-
-
 class OutputError(MapperError, OSError):
     """An output file cannot be written."""
+
+
+def exit_code(err: MapperError | GazetteerError) -> int:
+    """The command line's exit code for an error: 2 for misuse, 1 for the rest."""
+    if isinstance(err, MapperError):
+        return err.exit_code
+    return 2 if isinstance(err, QueryError) else 1

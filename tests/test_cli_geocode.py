@@ -114,3 +114,9 @@ def test_cold_process_geocode_runs_and_prints_json():
     )
     assert json.loads(out.stdout)[0]["name"] == "Batken"
     assert out.stderr == ""
+
+
+def test_gazetteer_query_errors_print_their_message_and_exit_2():
+    result = run("geocode", "Batken", "--country", "Kyrgyzstan")
+    assert result.exit_code == 2
+    assert "ISO 3166-1 alpha-2 code such as 'KG', got 'Kyrgyzstan'" in result.output

@@ -54,6 +54,8 @@ def test_wheel_contains_both_packages_and_the_data(wheel):
     for required in (
         "mapper/cli.py",
         "gazetteer/index.py",
+        "gazetteer/errors.py",
+        "gazetteer/py.typed",
         "gazetteer/data/gazetteer.sqlite.xz",
         "gazetteer/data/manifest.json",
         "gazetteer/data/admin1.geojson.gz",

@@ -40,7 +40,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from gazetteer import Candidate, Gazetteer, Place, haversine_km
+from gazetteer import Candidate, Gazetteer, Place, QueryError, haversine_km
 from gazetteer.query import check_country
 from mapper.errors import UsageError
 from mapper.model import CasualtyClaim, Evidence, Incident, Source
@@ -252,7 +252,11 @@ def _read_file(
     columns = detect_columns(
         table.columns, options.overrides(), path=path, has_geometry=table.has_geometry
     )
-    places = _Places(gazetteer, check_country(options.country))
+    try:
+        country = check_country(options.country)
+    except QueryError as err:
+        raise UsageError(str(err)) from err
+    places = _Places(gazetteer, country)
     return _FileReader(table, columns, places, taken).read()
 
 
@@ -689,7 +693,7 @@ class _Places:
             inner = self.best(tail.strip(), country, near) if tail.strip() else None
             near = inner.place if inner else near
             return self.gazetteer.lookup(head, country=country, near=near, limit=limit)
-        except UsageError:
+        except QueryError:
             return []
 
     def best(
@@ -723,7 +727,7 @@ class _Places:
         """The place that contains a village known without coordinates."""
         try:
             entries = self.gazetteer.unlocated(name, country)
-        except UsageError:
+        except QueryError:
             return None
         if not entries:
             return None
@@ -739,7 +743,7 @@ class _Places:
             found = self.gazetteer.lookup(
                 text, country=country, kinds=("admin1", "admin2"), limit=1
             )
-        except UsageError:
+        except QueryError:
             return None
         return found[0].place if found else None
 
@@ -754,7 +758,7 @@ class _Places:
             return value.upper()
         try:
             found = self.gazetteer.lookup(value, kinds=("country",), limit=1)
-        except UsageError:
+        except QueryError:
             return None
         return found[0].place.country if found else None
 
