@@ -1,55 +1,149 @@
-"""The ``mapper`` command line. Each command parses options and calls one library function.
+"""The ``mapper`` command line. Each command parses its options and calls one tool.
 
-Heavy imports happen inside the commands, so ``mapper --help`` is instant. Errors the
-tool raises on purpose (:class:`mapper.errors.MapperError`, and the gazetteer's
+The tools (:mod:`mapper.tools`) check the options, do the work and return what a command
+prints; heavy imports happen inside the commands, so ``mapper --help`` is instant. Errors
+the tool raises on purpose (:class:`mapper.errors.MapperError`, and the gazetteer's
 :class:`gazetteer.errors.GazetteerError`) are printed as one line on stderr with their exit
-code (1 for errors, 2 for misuse), never as a traceback.
+code (1 for errors, 2 for misuse), never as a traceback; the parameters they name are shown
+as this command line's flags. Progress goes to stderr as a bar when stderr is a terminal;
+every command ends with one summary line on stderr; ``--quiet`` silences both, and
+warnings.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from gazetteer.errors import GazetteerError
 from mapper import __version__
-from mapper.errors import MapperError, exit_code
+from mapper.errors import MapperError, UsageError, exit_code
 
-__all__ = ["main"]
+__all__ = ["FLAGS", "main"]
 
 OUTPUT_DIR = Path("output")
 
+#: The flag of each parameter the tools name in their messages.
+FLAGS: dict[str, str] = {
+    "published": "--published",
+    "output": "-o/--output",
+    "inputs": "INPUTS",
+    "paths": "PATHS",
+    "name": "NAME",
+    "fmt": "--format",
+    "keep_text": "--keep-text",
+    "engine": "--engine",
+    "workers": "--workers",
+    "scheduler": "--scheduler",
+    "tiles": "--tiles",
+    "pdf": "--pdf",
+    "fragment": "--fragment",
+    "width_in": "--width",
+    "height_in": "--height",
+    "dpi": "--dpi",
+    "country": "--country",
+    "near": "--near",
+    "limit": "--limit",
+    "lang": "--lang",
+    "rejects": "--rejects",
+    "lat_col": "--lat-col",
+    "lon_col": "--lon-col",
+    "place_col": "--place-col",
+    "date_col": "--date-col",
+    "type_col": "--type-col",
+    "gazetteer_files": "--gazetteer",
+}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def flagged(err: MapperError | GazetteerError) -> str:
+    """The error's message with the parameters it names shown as flags."""
+    message = str(err)
+    names = err.options if isinstance(err, UsageError) else ()
+    if not names and not isinstance(err, MapperError):  # a gazetteer query: "country takes …"
+        first = message.split(" ", 1)[0]
+        names = (first,) if first in FLAGS else ()
+    for name in names:
+        if name in FLAGS:
+            message = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", FLAGS[name], message)
+    return message
+
+
+class _Failure(click.ClickException):
+    """An error of the inputs or the environment: exit code 1."""
+
+    exit_code = 1
+
+
+class _Misuse(click.ClickException):
+    """A misuse of the command line: exit code 2."""
+
+    exit_code = 2
+
 
 class _Group(click.Group):
-    """Turns :class:`MapperError` and the gazetteer's errors into a one-line message and
-    their exit code."""
+    """Turns the errors mapper raises on purpose into one line and their exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (MapperError, GazetteerError) as err:
-            failure = click.ClickException(str(err))
-            failure.exit_code = exit_code(err)
-            raise failure from err
+            failure = _Misuse if exit_code(err) == 2 else _Failure
+            raise failure(flagged(err)) from err
 
 
-gazetteer_option = click.option(
-    "--gazetteer",
-    "gazetteer_files",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Extra gazetteer: a CSV (name, alternate_names, lat, lon, kind, country, admin1, "
-    "source) or a GeoNames dump such as KG.txt. Outranks the bundled data. Repeatable.",
-)
+def _gazetteer_option(function: F) -> F:
+    return click.option(
+        "--gazetteer",
+        "gazetteer_files",
+        multiple=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="An extra gazetteer: a CSV (name, alternate_names, lat, lon, kind, country, "
+        "admin1, source) or a GeoNames dump such as KG.txt. Outranks the bundled data. "
+        "Repeatable.",
+    )(function)
 
 
-published_option = click.option(
-    "--published", help="Publication date (YYYY-MM-DD) for articles that lack one."
-)
-quiet_option = click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+def _published_option(function: F) -> F:
+    return click.option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date for articles that give none (relative dates count from it).",
+    )(function)
+
+
+def _quiet_option(function: F) -> F:
+    return click.option(
+        "--quiet", is_flag=True, help="No progress, no summary line and no warnings on stderr."
+    )(function)
+
+
+@contextmanager
+def _run(quiet: bool) -> Iterator[Any]:
+    """The progress reporter of a command; with ``quiet`` no warnings either."""
+    from mapper.progress import progress_for
+
+    progress = progress_for(quiet)
+    with warnings.catch_warnings():
+        if quiet:
+            warnings.simplefilter("ignore")
+        try:
+            yield progress
+        finally:
+            progress.close()
+
+
+def _say(message: str, quiet: bool) -> None:
+    if not quiet:
+        click.echo(message, err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,7 +152,7 @@ def main() -> None:
     """Turn multilingual news articles and incident records into maps, offline."""
 
 
-@main.command()
+@main.command(short_help="Look a place name up in the offline gazetteer.")
 @click.argument("name")
 @click.option("--country", help="Restrict to this country (ISO 3166-1 alpha-2, e.g. KG).")
 @click.option("--near", help="Prefer places near this place or region (e.g. 'Batken').")
@@ -67,7 +161,7 @@ def main() -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True
 )
-@gazetteer_option
+@_gazetteer_option
 def geocode(
     name: str,
     country: str | None,
@@ -79,14 +173,10 @@ def geocode(
 ) -> None:
     """Look NAME up in the offline gazetteer and print candidates, best first.
 
-    An empty result (``[]``) with exit code 0 means the name was not found.
+    An empty result ([]) with exit code 0 means the name was not found.
     """
-    from mapper.geoparse.gazetteers import (
-        candidates_json,
-        candidates_table,
-        geocode,
-        load_gazetteer,
-    )
+    from mapper.geoparse.gazetteers import geocode, load_gazetteer
+    from mapper.tools.geocode import candidates_json, candidates_table
 
     found = geocode(
         name,
@@ -99,18 +189,18 @@ def geocode(
     click.echo(candidates_json(found) if fmt == "json" else candidates_table(found))
 
 
-@main.command()
+@main.command(short_help="Find places and incidents in articles (JSON lines).")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
 )
-@published_option
+@_published_option
 @click.option(
     "--keep-text",
     type=click.Path(file_okay=False, path_type=Path),
     help="Write the text each offset refers to (the extracted text of HTML) into this folder.",
 )
-@quiet_option
+@_quiet_option
 @click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),
@@ -120,7 +210,7 @@ def geocode(
 )
 @click.option("--workers", type=click.IntRange(1, 512), help="Local Dask cluster size [2].")
 @click.option("--scheduler", help="Address of an existing Dask scheduler (tcp://host:8786).")
-@gazetteer_option
+@_gazetteer_option
 def extract(
     paths: tuple[str, ...],
     fmt: str,
@@ -136,23 +226,28 @@ def extract(
 
     Prints one JSON object per document and per line (jsonl), in input order.
     """
-    from mapper.extract import run_extract
+    from mapper.tools.extract import run_extract
 
-    for line in run_extract(
-        paths,
-        fmt=fmt,
-        published=published,
-        keep_text=keep_text,
-        gazetteer_files=gazetteer_files,
-        progress=None if quiet else _progress,
-        engine=engine,
-        workers=workers,
-        scheduler=scheduler,
-    ):
-        click.echo(line)
+    with _run(quiet) as progress:
+        lines = run_extract(
+            paths,
+            fmt=fmt,
+            published=published,
+            keep_text=keep_text,
+            gazetteer_files=gazetteer_files,
+            progress=progress,
+            engine=engine,
+            workers=workers,
+            scheduler=scheduler,
+        )
+        documents = 0
+        for line in lines:
+            click.echo(line)
+            documents += 1
+    _say(f"read {documents:,} document{'' if documents == 1 else 's'}", quiet)
 
 
-@main.command("eval")
+@main.command("eval", short_help="Score extraction against hand-annotated articles.")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def evaluate(gold_dir: Path, fmt: str) -> None:
@@ -162,7 +257,7 @@ def evaluate(gold_dir: Path, fmt: str) -> None:
     click.echo(format_scores(evaluate_folder(gold_dir), fmt))
 
 
-@main.command()
+@main.command(short_help="Map incident records (and articles) into one incidents file.")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -187,7 +282,8 @@ def evaluate(gold_dir: Path, fmt: str) -> None:
     help="Look place names up in this country (ISO 3166-1 alpha-2, e.g. KG) when a row "
     "has no country column.",
 )
-@gazetteer_option
+@_quiet_option
+@_gazetteer_option
 def incidents(
     inputs: tuple[Path, ...],
     output: Path,
@@ -198,36 +294,37 @@ def incidents(
     date_col: str | None,
     type_col: str | None,
     country: str | None,
+    quiet: bool,
     gazetteer_files: tuple[Path, ...],
 ) -> None:
     """Map incident records (CSV, GeoJSON, GeoPackage, ACLED exports) into one file.
 
     Rows with coordinates are put there; rows with a place name only are looked up in
     the gazetteer. Columns are found by their names (English, Russian, Indonesian).
+    Articles among the inputs are read too, and their incidents joined to the records.
     Every row ends up in the output or, with its reason, in the rejects file. Exits 1
     when no row could be mapped.
     """
     from mapper.geoparse.gazetteers import load_gazetteer
-    from mapper.records.rows import convert
+    from mapper.records.rows import RecordsOptions
+    from mapper.tools.records import convert
 
-    summary = convert(
-        inputs,
-        output,
-        rejects=rejects,
-        lat_col=lat_col,
-        lon_col=lon_col,
-        place_col=place_col,
-        date_col=date_col,
-        type_col=type_col,
-        country=country,
-        gazetteer=load_gazetteer(gazetteer_files),
-    )
-    click.echo(summary.message(), err=True)
-    if summary.problem:
-        raise click.ClickException(summary.problem)
+    options = RecordsOptions(lat_col, lon_col, place_col, date_col, type_col, country)
+    with _run(quiet) as progress:
+        run = convert(
+            inputs,
+            output,
+            rejects=rejects,
+            options=options,
+            gazetteer=load_gazetteer(gazetteer_files),
+            progress=progress,
+        )
+    _say(run.message(), quiet)
+    if run.problem:
+        raise click.ClickException(run.problem)
 
 
-@main.command("map")
+@main.command("map", short_help="Draw incidents on an interactive map (one HTML file).")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "-o",
@@ -260,9 +357,9 @@ def incidents(
     is_flag=True,
     help="Write a <div> with its scripts (no <html> page) to paste into another page.",
 )
-@published_option
-@quiet_option
-@gazetteer_option
+@_published_option
+@_quiet_option
+@_gazetteer_option
 def map_command(
     inputs: tuple[str, ...],
     output: Path,
@@ -287,7 +384,8 @@ def map_command(
     everything it needs, so it works offline; with --tiles none (the default) nothing
     is fetched at all. Exits 1 when no incident has a place.
     """
-    from mapper.render.interactive import MapOptions, make_map
+    from mapper.render.interactive import MapOptions
+    from mapper.tools.maps import make_map
 
     options = MapOptions(
         title=title,
@@ -301,18 +399,19 @@ def map_command(
         minimap=minimap,
         fragment=fragment,
     )
-    summary = make_map(
-        inputs,
-        output,
-        options=options,
-        published=published,
-        gazetteer_files=gazetteer_files,
-        progress=None if quiet else _progress,
-    )
-    click.echo(summary.message(), err=True)
+    with _run(quiet) as progress:
+        written = make_map(
+            inputs,
+            output,
+            options=options,
+            published=published,
+            gazetteer_files=gazetteer_files,
+            progress=progress,
+        )
+    _say(written.message(), quiet)
 
 
-@main.command()
+@main.command(short_help="Write a print-friendly HTML report (and PDF) of the incidents.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "-o",
@@ -320,17 +419,18 @@ def map_command(
     type=click.Path(dir_okay=False, path_type=Path),
     default=OUTPUT_DIR / "report.html",
     show_default=True,
+    help="The report to write: one HTML page.",
 )
-@click.option("--title", default="Incident report", show_default=True)
+@click.option("--title", default="Incident report", show_default=True, help="The report's title.")
 @click.option("--fragment", is_flag=True, help="Write a <div> to paste into another page.")
 @click.option(
     "--pdf",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also print the report to this PDF (headless Chromium).",
 )
-@published_option
-@quiet_option
-@gazetteer_option
+@_published_option
+@_quiet_option
+@_gazetteer_option
 def report(
     inputs: tuple[str, ...],
     output: Path,
@@ -346,60 +446,61 @@ def report(
     Summary figures, the interactive map, a timeline, one row per incident with its
     evidence and sources, and an appendix of places placed approximately or not at all.
     """
-    from mapper.render.report import make_report
+    from mapper.tools.report import make_report
 
-    for path in make_report(
-        inputs,
-        output,
-        title=title,
-        fragment=fragment,
-        pdf=pdf,
-        published=published,
-        gazetteer_files=gazetteer_files,
-        progress=None if quiet else _progress,
-    ):
-        click.echo(str(path))
+    with _run(quiet) as progress:
+        written = make_report(
+            inputs,
+            output,
+            title=title,
+            fragment=fragment,
+            pdf=pdf,
+            published=published,
+            gazetteer_files=gazetteer_files,
+            progress=progress,
+        )
+    _say(written.message(), quiet)
 
 
-@main.group()
+@main.group(short_help="Inspect the bundled gazetteer.")
 def gazetteer() -> None:
     """Inspect the bundled gazetteer."""
 
 
-@gazetteer.command("info")
+@gazetteer.command("info", short_help="Print the gazetteer's layers, sources and counts.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@gazetteer_option
+@_gazetteer_option
 def gazetteer_info(fmt: str, gazetteer_files: tuple[Path, ...]) -> None:
     """Print the gazetteer's layers, sources, versions and counts."""
-    from mapper.geoparse.gazetteers import gazetteer_report, load_gazetteer
+    from mapper.geoparse.gazetteers import load_gazetteer
+    from mapper.tools.geocode import gazetteer_report
 
     click.echo(gazetteer_report(load_gazetteer(gazetteer_files), fmt))
 
 
-@main.command()
+@main.command(short_help="Run the pipeline on the bundled samples: a map and a report.")
 @click.option(
     "-o",
     "--output-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=OUTPUT_DIR,
     show_default=True,
+    help="The folder to write demo_map.html and demo_report.html into.",
 )
-@click.option("--quiet", is_flag=True, help="No progress messages.")
+@_quiet_option
 def demo(output_dir: Path, quiet: bool) -> None:
-    """Run the pipeline on the bundled samples and write the results into OUTPUT_DIR."""
+    """Run the whole pipeline on the bundled sample articles and records, and write the
+    interactive map and the report into OUTPUT_DIR."""
     from mapper.tools.demo import run_demo
 
-    for path in run_demo(output_dir, progress=None if quiet else _progress):
-        click.echo(str(path))
+    with _run(quiet) as progress:
+        written = run_demo(output_dir, progress=progress)
+    _say(written.message(), quiet)
 
 
-def _progress(message: str) -> None:
-    click.echo(message, err=True)
-
-
-@main.command("static")
+@main.command("static", short_help="Draw incidents on a static map (PNG, SVG or PDF).")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "-o",
@@ -430,9 +531,9 @@ def _progress(message: str) -> None:
     type=click.IntRange(50, 600),
     help="Pixels per inch of a PNG.",
 )
-@published_option
-@quiet_option
-@gazetteer_option
+@_published_option
+@_quiet_option
+@_gazetteer_option
 def static_command(
     inputs: tuple[str, ...],
     output: Path,
@@ -451,23 +552,24 @@ def static_command(
     is needed; the same inputs always give the same file. Exits 1 when no incident has a
     place.
     """
-    from mapper.render.static import make_static
+    from mapper.tools.maps import make_static
 
-    summary = make_static(
-        inputs,
-        output,
-        title=title,
-        width_in=width,
-        height_in=height,
-        dpi=dpi,
-        published=published,
-        gazetteer_files=gazetteer_files,
-        progress=None if quiet else _progress,
-    )
-    click.echo(summary.message(), err=True)
+    with _run(quiet) as progress:
+        written = make_static(
+            inputs,
+            output,
+            title=title,
+            width_in=width,
+            height_in=height,
+            dpi=dpi,
+            published=published,
+            gazetteer_files=gazetteer_files,
+            progress=progress,
+        )
+    _say(written.message(), quiet)
 
 
-@main.command()
+@main.command(short_help="Take a picture (PNG or PDF) of a map page in headless Chromium.")
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "-o",

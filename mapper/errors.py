@@ -48,9 +48,17 @@ class MapperError(Exception):
 
 
 class UsageError(MapperError, ValueError):
-    """Wrong arguments: an empty name, an unknown option value, a bad country code."""
+    """Wrong arguments: an empty name, an unknown option value, a bad country code.
+
+    ``options`` names the parameters the message speaks of, as a Python caller spells
+    them (``published``); the command line shows its flags instead (``--published``).
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, *, options: tuple[str, ...] = ()) -> None:
+        self.options = options
+        super().__init__(message)
 
 
 class InputError(MapperError, ValueError):

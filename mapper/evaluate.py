@@ -178,7 +178,7 @@ def _distance(mention: Mention, item: dict[str, Any]) -> float:
 
 def evaluate_folder(folder: Path) -> Scores:
     """Extract every annotated article in ``folder`` and score it."""
-    from mapper.extract import Extractor
+    from mapper.pipeline import Extractor
     from mapper.read.documents import read_document
 
     extractor = Extractor()

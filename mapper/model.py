@@ -1,30 +1,94 @@
-"""The values that flow through the pipeline: mentions, incidents and their parts.
+"""The values that flow through the pipeline, from a document to merged incidents.
 
-text → :class:`Mention` (with a resolved :class:`~gazetteer.Place`) → :class:`Incident`.
-Each value is frozen and serialises to the shape of ``../shared/contracts/extract.md``
-with :meth:`to_dict` (keys in contract order; extra keys, when any, come after them).
+:class:`Document` (with its :class:`FurnitureSpan` s) → :class:`Mention` (with a resolved
+:class:`~gazetteer.Place`) → :class:`Incident`; one document's mentions and incidents are
+an :class:`Extraction`; a run over articles and record files is a :class:`PipelineResult`,
+which also keeps the record rows that gave no incident (:class:`Reject`). Each value is
+frozen; mentions, incidents and extractions serialise to the shape of
+``../shared/contracts/extract.md`` with ``to_dict`` (keys in contract order; extra keys,
+when any, come after them).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from gazetteer import Place
+from mapper.errors import UsageError
 from mapper.event_types import EVENT_TYPES
 
 __all__ = [
     "DATE_PRECISIONS",
     "EVENT_TYPES",
+    "FURNITURE_KINDS",
     "CasualtyClaim",
+    "Document",
     "Evidence",
+    "Extraction",
+    "FurnitureSpan",
     "Incident",
     "Mention",
+    "PipelineResult",
+    "Reject",
     "Source",
     "place_dict",
 ]
 
+#: The kinds of site furniture a :class:`FurnitureSpan` may have.
+FURNITURE_KINDS: tuple[str, ...] = (
+    "teaser",
+    "byline",
+    "subscription",
+    "copyright",
+    "photo_credit",
+    "related",
+    "share",
+)
+
 DATE_PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class FurnitureSpan:
+    """A stretch ``text[start:end]`` of a document that is site furniture, and its kind."""
+
+    start: int
+    end: int
+    kind: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise UsageError(f"span start and end must satisfy 0 <= start <= end, got {self}")
+        if self.kind not in FURNITURE_KINDS:
+            raise UsageError(
+                f"unknown span kind {self.kind!r}; use one of {', '.join(FURNITURE_KINDS)}"
+            )
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: its text, where it came from, its language and its furniture."""
+
+    id: str
+    path: str | None
+    text: str
+    language: str
+    published: str | None = None
+    title: str | None = None
+    furniture: tuple[FurnitureSpan, ...] = ()
+    url: str | None = None
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` overlaps site furniture (an empty range: touches it)."""
+        end = max(end, start + 1)
+        index = bisect_right(self.furniture, start, key=lambda span: span.start)
+        for span in self.furniture[max(index - 1, 0) : index + 1]:
+            if span.start < end and start < span.end:
+                return True
+        return False
 
 
 def place_dict(place: Place | None, precision: int) -> dict[str, Any] | None:
@@ -158,3 +222,71 @@ class Incident:
         if self.remarks:
             out["remarks"] = list(self.remarks)
         return out
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one document yields: its mentions and incidents."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    incidents: tuple[Incident, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        doc = self.document
+        return {
+            "document": {
+                "id": doc.id,
+                "path": doc.path,
+                "language": doc.language,
+                "published": doc.published,
+                "title": doc.title,
+            },
+            "mentions": [m.to_dict() for m in self.mentions],
+            "incidents": [i.to_dict() for i in self.incidents],
+        }
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A record row that gave no incident: where it is, why, and the row as read."""
+
+    path: str
+    row: int
+    reason: str
+    raw: Mapping[str, str] = field(default_factory=dict)
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    """Merged incidents, and everything read on the way: the extractions (with the
+    mentions placed approximately or left unresolved) and the rejected record rows."""
+
+    incidents: tuple[Incident, ...]
+    extractions: tuple[Extraction, ...]
+    rejects: tuple[Reject, ...]
+    record_files: int
+    record_rows: int
+
+    @property
+    def articles(self) -> int:
+        return len(self.extractions)
+
+    def approximate(self) -> list[tuple[Extraction, Mention]]:
+        """Article mentions placed at a containing unit (precision 2 or 3)."""
+        return [
+            (e, m)
+            for e in self.extractions
+            for m in e.mentions
+            if m.place is not None and m.precision > 1 and m.is_article_place
+        ]
+
+    def unresolved(self) -> list[tuple[Extraction, Mention]]:
+        """Article mentions no place could be chosen for."""
+        return [
+            (e, m)
+            for e in self.extractions
+            for m in e.mentions
+            if m.place is None and m.is_article_place
+        ]

@@ -1,14 +1,10 @@
-"""Shared fixtures: the bundled gazetteer, the shared seeds, and a private cache directory."""
+"""Shared fixtures: the bundled gazetteer and the project's source articles."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -20,14 +16,7 @@ def gazetteer():
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
-    return SEEDS
+    """The project's source articles (skips, saying why, where they are absent)."""
+    import source_articles
 
-
-def seed_text(prefix: str) -> str:
-    """Text of the seed whose file name starts with ``prefix`` (skips when absent)."""
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
+    return source_articles.seeds_dir()

@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from source_articles import SEEDS, SKIP_REASON
 
 from mapper.errors import InputError, MapperError, UsageError
-from mapper.read.documents import Document, Span, document_from_text, iter_documents, read_document
-
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from mapper.model import Document
+from mapper.model import FurnitureSpan as Span
+from mapper.read.documents import document_from_text, iter_documents, read_document
 
 ARTICLE = (
     "Warga Dua Desa Mengungsi dari Perbatasan\r\n"
@@ -299,7 +300,7 @@ def test_in_furniture() -> None:
 
 def test_seeds_read_as_indonesian_and_unchanged() -> None:
     if not SEEDS.is_dir():
-        pytest.skip("shared/seeds is not beside the repository")
+        pytest.skip(SKIP_REASON)
     documents = list(iter_documents([SEEDS]))
     paths = sorted(SEEDS.glob("*.txt"))
     assert [document.id for document in documents] == [path.stem for path in paths]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mapper.cli import main
-from mapper.extract import extract_document, to_json_line
+from mapper.pipeline import extract_document, to_json_line
 
 ARTICLE = (
     "BISHKEK, 27/01/2022 – Bentrokan pecah di dekat desa Ak-Sai, distrik Batken di Kirgistan. "
@@ -58,12 +58,14 @@ def test_stdin_and_input_order(tmp_path):
     assert ids == ["a", "b", "stdin"]
 
 
-def test_progress_goes_to_stderr_only(tmp_path):
+def test_the_summary_goes_to_stderr_only(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt")])
     assert result.exit_code == 0
     assert all(line.startswith("{") for line in result.stdout.splitlines())
-    assert "[1]" in result.stderr
+    assert result.stderr == "read 1 document\n"
+    quiet = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--quiet"])
+    assert quiet.stderr == "" and quiet.stdout == result.stdout
 
 
 def test_byte_identical_output(tmp_path):

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
+from source_articles import SEEDS, SKIP_REASON
 
 from mapper import languages
 from mapper.errors import UsageError
-from mapper.read.furniture import KINDS, Span, find_furniture
-
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from mapper.model import FurnitureSpan as Span
+from mapper.read.furniture import KINDS, find_furniture
 
 INDONESIAN_PAGE = """\
 Warga Dua Desa Mengungsi Setelah Baku Tembak di Perbatasan
@@ -223,7 +222,7 @@ def test_span_checks_its_fields() -> None:
 
 def seed(prefix: str) -> str:
     if not SEEDS.is_dir():
-        pytest.skip("shared/seeds is not beside the repository")
+        pytest.skip(SKIP_REASON)
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path.read_text(encoding="utf-8")
 

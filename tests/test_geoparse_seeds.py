@@ -5,10 +5,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import seed_text
+from source_articles import seed_text
 
 from gazetteer import haversine_km
-from mapper.extract import extract_document
+from mapper.pipeline import extract_document
 
 
 def places(prefix: str):

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import seed_text
+from source_articles import seed_text
 
 from gazetteer import Place, haversine_km
 from mapper.errors import UsageError
 from mapper.incidents.extract import extract_incidents, merge_incidents
-from mapper.model import EVENT_TYPES, CasualtyClaim, Evidence, Incident, Mention, Source
-from mapper.read.documents import Document, document_from_text
+from mapper.model import EVENT_TYPES, CasualtyClaim, Document, Evidence, Incident, Mention, Source
+from mapper.read.documents import document_from_text
 
 DEVSET = Path(__file__).parent / "devset"
 VILLAGES = ("Orto-Boz", "Zhany-Bak", "Tash-Tumshuk", "Kok-Terek")

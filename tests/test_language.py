@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
+from source_articles import SEEDS, SKIP_REASON
 
 from mapper.read.language import LANGUAGES, SAMPLE_CHARS, UNDETERMINED, detect_language
-
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 
 
 @pytest.mark.parametrize(
@@ -74,7 +72,7 @@ def test_answers_come_from_the_language_set() -> None:
 
 def test_seeds_are_indonesian() -> None:
     if not SEEDS.is_dir():
-        pytest.skip("shared/seeds is not beside the repository")
+        pytest.skip(SKIP_REASON)
     seeds = sorted(SEEDS.glob("*.txt"))
     assert seeds
     for path in seeds:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_render import PAYLOADS, SAMPLE, SEEDS, incident_features, synthetic, xss_incidents
+from source_articles import SEEDS, SKIP_REASON
+from test_render import PAYLOADS, SAMPLE, incident_features, synthetic, xss_incidents
 
 from mapper.records.rows import read_records
 from mapper.render.browser import ARGS, CHROMIUM
@@ -218,10 +219,11 @@ def test_the_xss_battery_runs_no_script(visit):
 
 def test_the_seed_articles_map(visit, tmp_path):
     if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
+        pytest.skip(SKIP_REASON)
     if importlib.util.find_spec("mapper.incidents.extract") is None:
         pytest.skip("mapper.incidents.extract (incidents from article text) has not landed yet")
-    from mapper.render.interactive import MapOptions, make_map
+    from mapper.render.interactive import MapOptions
+    from mapper.tools.maps import make_map
 
     out = tmp_path / "seeds.html"
     make_map([SEEDS], out, options=MapOptions(title="Seed articles"))

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 import mapper.read.sentences
 from mapper.errors import MapperError
-from mapper.extract import extract_document
 from mapper.incidents.casualties import find_quantities
+from mapper.pipeline import extract_document
 from mapper.read.sentences import split_sentences
 from mapper.records.rows import read_records
 

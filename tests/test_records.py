@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from mapper.cli import main
 from mapper.errors import InputError, OutputError, UsageError
-from mapper.model import EVENT_TYPES
+from mapper.model import EVENT_TYPES, Reject
 from mapper.records.columns import (
     detect_columns,
     event_type,
@@ -23,14 +23,15 @@ from mapper.records.columns import (
     parse_date,
     synonyms,
 )
-from mapper.records.formats import OUTPUT_COLUMNS, decode, write_rejects
-from mapper.records.rows import (
-    Reject,
-    convert,
+from mapper.records.formats import (
+    OUTPUT_COLUMNS,
+    decode,
     incidents_to_geodataframe,
-    read_records,
     write_incidents,
+    write_rejects,
 )
+from mapper.records.rows import read_records
+from mapper.tools.records import convert
 
 FIXTURES = Path(__file__).parent / "fixtures" / "records"
 SAMPLE = resources.files("mapper") / "samples" / "records.csv"
@@ -594,8 +595,9 @@ def test_cli_maps_and_counts(tmp_path: Path):
     )
     assert result.exit_code == 0, result.output
     rejects = tmp_path / "out.rejects.csv"
-    assert result.stderr.strip() == (
-        f"read 17 rows from 2 files: 9 mapped, 8 rejected (see {rejects})"
+    assert result.stderr.startswith(f"wrote {output} (")
+    assert result.stderr.strip().endswith(
+        f": 9 incidents; read 2 record files (17 rows: 9 mapped, 8 rejected, see {rejects})"
     )
     assert len(json.loads(output.read_text(encoding="utf-8"))["features"]) == 9
     assert len(list(csv.DictReader(io.StringIO(rejects.read_text(encoding="utf-8"))))) == 8
@@ -604,7 +606,7 @@ def test_cli_maps_and_counts(tmp_path: Path):
 def test_cli_without_rejects_writes_no_rejects_file(tmp_path: Path):
     result = run("incidents", str(FIXTURES / "acled.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0
-    assert result.stderr.strip() == "read 5 rows from 1 file: 5 mapped, 0 rejected"
+    assert result.stderr.strip().endswith(": 5 incidents; read 1 record file (5 rows: 5 mapped)")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
 
 
@@ -616,7 +618,7 @@ def test_cli_explicit_rejects_and_overrides(tmp_path: Path):
         "--place-col", "settlement_name",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stderr.strip() == "read 2 rows from 1 file: 2 mapped, 0 rejected"
+    assert result.stderr.strip().endswith(": 2 incidents; read 1 record file (2 rows: 2 mapped)")
     assert (tmp_path / "why.csv").read_text(encoding="utf-8") == "file,row,line,reason,raw\n"
 
 
@@ -626,7 +628,9 @@ def test_cli_exits_1_when_no_row_maps(tmp_path: Path):
     output = tmp_path / "out.geojson"
     result = run("incidents", str(path), "-o", str(output))
     assert result.exit_code == 1
-    assert "read 1 row from 1 file: 0 mapped, 1 rejected" in result.stderr
+    assert "wrote nothing: 0 incidents; read 1 record file (1 row: 0 mapped, 1 rejected" in (
+        result.stderr
+    )
     assert "no row could be mapped" in result.stderr
     assert not output.exists() and (tmp_path / "out.rejects.csv").exists()
 
@@ -711,8 +715,7 @@ def test_articles_and_records_merge_into_one_file(tmp_path: Path):
     output = tmp_path / "all.geojson"
     result = run("incidents", str(records), str(article), "-o", str(output))
     assert result.exit_code == 0, result.output
-    assert "read 2 rows from 1 file: 2 mapped, 0 rejected" in result.stderr
-    assert "1 article gave" in result.stderr
+    assert "read 1 record file (2 rows: 2 mapped) and 1 article" in result.stderr
     import json
 
     features = json.loads(output.read_text(encoding="utf-8"))["features"]

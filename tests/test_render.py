@@ -11,19 +11,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from source_articles import SEEDS, SKIP_REASON
 
 from gazetteer import Place
 from mapper.cli import main
 from mapper.errors import InputError, UsageError
 from mapper.model import CasualtyClaim, Evidence, Incident, Source
 from mapper.records.rows import read_records
-from mapper.render.interactive import CLUSTER_ABOVE, make_map, map_html, render_map, save_map
+from mapper.render.interactive import CLUSTER_ABOVE, map_html, render_map, save_map
 from mapper.render.points import map_points, script_json
 from mapper.safety import safe_url
+from mapper.tools.maps import make_map
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "mapper" / "samples" / "records.csv"
-SEEDS = REPO.parent / "shared" / "seeds"
 
 #: Each payload sets window.__xss when it runs; the browser test checks that it never does.
 PAYLOADS = (
@@ -359,7 +360,8 @@ def test_mapper_map_on_the_sample_records(tmp_path):
     out = tmp_path / "map.html"
     result = CliRunner().invoke(main, ["map", str(SAMPLE), "-o", str(out), "--title", "KG/TJ"])
     assert result.exit_code == 0, result.output
-    assert f"wrote {out}: 11 incidents on the map" in result.output
+    assert f"wrote {out} (" in result.output
+    assert "): 11 incidents; read 1 record file" in result.output
     page = out.read_text(encoding="utf-8")
     assert len(incident_features(page)) == 11 and "<title>KG/TJ</title>" in page
 
@@ -374,7 +376,7 @@ def test_mapper_map_refuses_a_non_html_output_and_bad_tiles(tmp_path):
 def test_nothing_to_map_is_an_error(tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_text("id,date,lat,lon,event_type\n", encoding="utf-8")
-    with pytest.raises(InputError, match="nothing to map"):
+    with pytest.raises(InputError, match="nothing to draw and no map was written"):
         make_map([empty], tmp_path / "map.html")
     assert not (tmp_path / "map.html").exists()
 
@@ -399,7 +401,7 @@ def near(feature: dict, lat: float, lon: float, km: float) -> bool:
 @pytest.mark.slow
 def test_mapper_map_on_the_seeds_shows_the_main_events(tmp_path):
     if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
+        pytest.skip(SKIP_REASON)
     if importlib.util.find_spec("mapper.incidents.extract") is None:
         pytest.skip("mapper.incidents.extract (incidents from article text) has not landed yet")
     from shapely.geometry import Point

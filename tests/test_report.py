@@ -113,11 +113,8 @@ def _hostile_result():
     rejected rows — carrying one of the payloads of the map battery."""
     from test_render import JS_LINK, PAYLOADS, xss_incidents
 
-    from mapper.extract import Extraction
-    from mapper.model import Mention
-    from mapper.pipeline import PipelineResult
+    from mapper.model import Extraction, Mention, PipelineResult, Reject
     from mapper.read.documents import Document
-    from mapper.records.formats import Reject
 
     extractions = tuple(
         Extraction(

@@ -234,7 +234,7 @@ def test_the_command_writes_a_png(tmp_path):
     args = ["static", str(SAMPLE), "-o", str(target), "--width", "6", "--height", "4"]
     result = CliRunner().invoke(main, [*args, "--dpi", "50", "--title", "Briefing"])
     assert result.exit_code == 0, result.output
-    assert "11 incidents on the map" in result.output
+    assert ": 11 incidents; read 1 record file (11 rows: 11 mapped)" in result.output
     assert _picture(target).size == (300, 200)
 
 

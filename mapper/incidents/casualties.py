@@ -101,13 +101,13 @@ def find_quantities(
     Spans in ``skip`` (dates) and numbers followed by a unit of measure are left out.
     """
     language = languages.pack_for(language).code
-    candidates = sorted(
-        [*_vague(text, language), *_numbers(text, language)],
-        key=lambda q: (q.start - q.end, q.start),
-    )
     taken = bytearray(len(text) + 1)  # 1 where a date or a quantity already found lies
     for start, end in skip:
         _take(taken, start, end)
+    candidates = sorted(
+        [*_vague(text, language), *_numbers(text, language, taken)],
+        key=lambda q: (q.start - q.end, q.start),
+    )
     found: list[Quantity] = []
     for quantity in candidates:
         if not _overlaps(quantity, taken) and not _is_measure(text, quantity):
@@ -136,9 +136,14 @@ def _vague_pattern(language: str, generation: int) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
 
 
-def _numbers(text: str, language: str) -> list[Quantity]:
-    """Runs of number tokens (digits or words, joined by spaces or hyphens) and their values."""
-    tokens = _number_tokens(text, language)
+def _numbers(text: str, language: str, taken: bytearray) -> list[Quantity]:
+    """Runs of number tokens (digits or words, joined by spaces or hyphens) and their values.
+
+    Tokens inside a date (``taken``) are no part of a run: "27 January 2022 three
+    soldiers" counts three."""
+    tokens = [
+        token for token in _number_tokens(text, language) if taken.find(1, token[0], token[1]) < 0
+    ]
     runs: list[list[tuple[int, int, str, int]]] = []
     for token in tokens:
         if runs and _joined(text[runs[-1][-1][1] : token[0]]):

@@ -53,6 +53,8 @@ __all__ = [
 ]
 
 
+#: A pattern that matches nothing: what an empty table of a language pack compiles to.
+_NOTHING = r"(?!)"
 _ORDINAL = r"(?:-?(?:st|nd|rd|th|го|е|ое))?"
 _NOT_LETTER = r"(?![^\W\d_])"
 #: The full stop of an abbreviated month, taken only when a number follows.
@@ -163,12 +165,13 @@ def resolve_anaphora(
     would fall after a publication date, or that has nothing to count from, is dropped.
     """
     resolved = []
-    for mention in mentions:
-        if mention.shift is not None:
+    for found in mentions:
+        mention: DateMention | None = found
+        if found.shift is not None:
             anchor = previous or (DateValue.of_day(reference.day) if reference else None)
-            mention = _shifted(mention, anchor, reference)
-            if mention is None:
-                continue
+            mention = _shifted(found, anchor, reference)
+        if mention is None:
+            continue
         resolved.append(mention)
         previous = mention.value
     return resolved
@@ -215,8 +218,8 @@ def _rules(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 @cache
 def _compiled_rules(language: str, generation: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
     words = _words(language)
-    months = "|".join(words.months.values())
-    weekdays = "|".join(words.weekdays.values())
+    months = "|".join(words.months.values()) or _NOTHING
+    weekdays = "|".join(words.weekdays.values()) or _NOTHING
     before, after = words.strict_weekday
     rules = [
         ("numeric", r"(?<![\d/.:])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/:]|\.\d)"),
@@ -227,8 +230,8 @@ def _compiled_rules(language: str, generation: int) -> tuple[tuple[str, re.Patte
             r"(?:,?\s+(\d{4})(?!\d))?",
         ),
         ("month_year", rf"\b({months}){_NOT_LETTER}{_DOT}\s+(\d{{4}})(?!\d)"),
-        ("year", rf"\b{words.year_context}((?:19|20)\d{{2}})(?!\d)"),
-        ("parsed", rf"\b(?:{words.relative}){_NOT_LETTER}"),
+        ("year", rf"\b{words.year_context or _NOTHING}((?:19|20)\d{{2}})(?!\d)"),
+        ("parsed", rf"\b(?:{words.relative or _NOTHING}){_NOT_LETTER}"),
         ("weekday", rf"\b{before}({weekdays}){_NOT_LETTER}{after}"),
         ("day_offset", _phrases(words.day_offsets)),
         ("week_offset", _phrases(words.week_offsets)),
@@ -248,6 +251,8 @@ def _compiled_rules(language: str, generation: int) -> tuple[tuple[str, re.Patte
 
 
 def _phrases(table: Mapping[str, int]) -> str:
+    if not table:
+        return _NOTHING
     alternatives = sorted(table, key=len, reverse=True)
     return r"\b(?:" + "|".join(phrase.replace(" ", r"\s+") for phrase in alternatives) + r")\b"
 

@@ -64,7 +64,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mapper.errors import UsageError
@@ -78,6 +77,7 @@ from mapper.event_types import (
     VIOLENCE,
     VIOLENT_TYPES,
 )
+from mapper.incidents.article import Article
 from mapper.incidents.casualties import casualty_claim
 from mapper.incidents.cues import EventCue, choose_cue, find_actors, find_cues
 from mapper.incidents.dates import (
@@ -106,11 +106,11 @@ from mapper.incidents.places import (
     own_location,
 )
 from mapper.model import CasualtyClaim, Evidence, Incident, Mention, Source
-from mapper.read.sentences import Sentence, split_sentences
+from mapper.read.sentences import split_sentences
 
 if TYPE_CHECKING:
     from gazetteer import Place
-    from mapper.read.documents import Document
+    from mapper.model import Document
 
 __all__ = [
     "FOLLOW_UP_DISTANCE_KM",
@@ -138,51 +138,6 @@ FOLLOW_UP_TARGETS: dict[str, frozenset[str]] = {
 _PRECISIONS = ("day", "week", "month", "year")
 
 _DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ'\- ]{2,}(?:,[^–—\n]{0,60}?)?\s[–—-]\s", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class Article:
-    """What every sentence of one document is read against."""
-
-    document: Document
-    language: str
-    sentences: tuple[Sentence, ...]
-    found_dates: tuple[tuple[DateMention, ...], ...]
-    mentions: tuple[Mention, ...]
-    reference: Reference | None
-    focus: Mention | None
-    focus_country: Mention | None
-    headline: tuple[int, int] | None
-    present: dt.date | None
-
-    @cached_property
-    def starts(self) -> list[int]:
-        return [sentence.start for sentence in self.sentences]
-
-    def paragraph_at(self, offset: int) -> int:
-        """The paragraph of the sentence that holds ``offset``."""
-        index = bisect_right(self.starts, offset) - 1
-        return self.sentences[max(index, 0)].paragraph if self.sentences else 0
-
-    @cached_property
-    def mentions_by_start(self) -> tuple[list[int], list[int]]:
-        """The mentions' starts in ascending order, and the index of each mention."""
-        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
-        return [self.mentions[i].start for i in order], order
-
-    def mentions_within(self, start: int, end: int) -> list[Mention]:
-        """The mentions that lie within ``start:end``, in their order."""
-        starts, order = self.mentions_by_start
-        chosen = sorted(order[bisect_left(starts, start) : bisect_right(starts, end)])
-        return [self.mentions[i] for i in chosen if self.mentions[i].end <= end]
-
-    @cached_property
-    def mentions_by_paragraph(self) -> dict[int, list[Mention]]:
-        """The mentions of each paragraph (the paragraph of their start), in their order."""
-        found: dict[int, list[Mention]] = {}
-        for mention in self.mentions:
-            found.setdefault(self.paragraph_at(mention.start), []).append(mention)
-        return found
 
 
 @dataclass(frozen=True)
@@ -405,6 +360,8 @@ class _Story:
         if not self.placed:
             return None
         incident = self.told[self.placed[-1]]
+        if incident.place is None:  # only incidents with a place are in ``placed``
+            return None
         return Location(incident.place, incident.location_text or "", incident.geo_precision)
 
     def _date(self, reading: _Reading) -> DateValue | None:

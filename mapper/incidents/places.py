@@ -24,7 +24,7 @@ from mapper.read.sentences import Sentence
 
 if TYPE_CHECKING:
     from gazetteer import Place
-    from mapper.incidents.extract import Article
+    from mapper.incidents.article import Article
 
 __all__ = [
     "NOT_SPECIFIC",
@@ -91,7 +91,7 @@ def locate(
         in_sentence = _in_clause(sentence, cue, in_sentence)
     countries = [m for m in in_sentence if specificity(m) == NOT_SPECIFIC]
     if _shared(languages.generation()).nationwide.search(sentence.text):
-        country = (countries or [article.focus_country])[0]
+        country = countries[0] if countries else article.focus_country
         return _location(country) if country else None
     cue_start = sentence.start + (cue.start if cue else 0)
     specific = [m for m in in_sentence if specificity(m) < NOT_SPECIFIC]
@@ -204,14 +204,14 @@ def _most_specific(mentions: list[Mention], cue_start: int) -> Mention:
 
 def _shared_district(mentions: list[Mention]) -> Mention | None:
     """For three villages or more in one district, a mention standing for that district."""
-    villages = [m for m in mentions if specificity(m) == 0 and m.place is not None]
-    if len({_place_id(m) for m in villages}) < 3:
+    villages = [(m, m.place) for m in mentions if specificity(m) == 0 and m.place is not None]
+    if len({place.id for _, place in villages}) < 3:
         return None
-    districts = {m.place.id if m.place.kind == "admin2" else m.place.admin2_id for m in villages}
+    districts = {place.id if place.kind == "admin2" else place.admin2_id for _, place in villages}
     if len(districts) != 1 or None in districts:
         return None
     (district,) = districts
-    return next((m for m in villages if m.place.id == district), None)
+    return next((m for m, place in villages if place.id == district), None)
 
 
 def _located_countries(

@@ -25,7 +25,6 @@ from mapper.event_types import (
     TRANSFER,
     VIOLENT_DEMO,
 )
-from mapper.languages import russian_morphology
 from mapper.languages.pack import (
     CasualtyWords,
     ColumnNames,
@@ -40,6 +39,7 @@ from mapper.languages.pack import (
     word_set,
     word_tuple,
 )
+from mapper.languages.russian_morphology import is_cyrillic, is_surname, lemmas, readings
 
 __all__ = ["PACK"]
 
@@ -365,10 +365,10 @@ PACK = LanguagePack(
     furniture=FURNITURE,
     columns=COLUMNS,
     morphology=Morphology(
-        applies=russian_morphology.is_cyrillic,
-        lemmas=russian_morphology.lemmas,
-        readings=russian_morphology.readings,
-        is_surname=russian_morphology.is_surname,
+        applies=is_cyrillic,
+        lemmas=lemmas,
+        readings=readings,
+        is_surname=is_surname,
     ),
     word_frequencies="ru",
     dateparser="ru",

@@ -62,6 +62,6 @@ def _parses(word: str) -> list[Any]:
     """The analyser's parses of ``word``; none for a word it cannot read (pymorphy3 fails
     on letters without a Unicode name, such as Tangut)."""
     try:
-        return _analyzer().parse(word)
+        return list(_analyzer().parse(word))
     except ValueError:
         return []

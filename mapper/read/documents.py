@@ -18,23 +18,23 @@ import codecs
 import os
 import re
 import sys
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from mapper.errors import InputError, UsageError
-from mapper.read.furniture import Span, find_furniture
+from mapper.model import Document, FurnitureSpan
+from mapper.read.furniture import find_furniture
 from mapper.read.html_text import declared_encoding, html_to_text, looks_like_html
 from mapper.read.language import SAMPLE_CHARS, UNDETERMINED, detect_language
+from mapper.read.tables import JSONL_SUFFIXES, is_article_table, read_article_table
 
 __all__ = [
     "HTML_SUFFIXES",
     "STDIN",
     "TEXT_SUFFIXES",
     "Document",
-    "Span",
     "document_from_text",
+    "document_total",
     "expand_paths",
     "iter_documents",
     "read_document",
@@ -55,29 +55,6 @@ MAX_TITLE = 200
 
 _BOM = "\ufeff"
 _LANGUAGE_CODE = re.compile(r"^(?:[a-z]{2,3}|und)$")
-
-
-@dataclass(frozen=True)
-class Document:
-    """One article: its text, where it came from, its language and its furniture."""
-
-    id: str
-    path: str | None
-    text: str
-    language: str
-    published: str | None = None
-    title: str | None = None
-    furniture: tuple[Span, ...] = ()
-    url: str | None = None
-
-    def in_furniture(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` overlaps site furniture (an empty range: touches it)."""
-        end = max(end, start + 1)
-        index = bisect_right(self.furniture, start, key=lambda span: span.start)
-        for span in self.furniture[max(index - 1, 0) : index + 1]:
-            if span.start < end and start < span.end:
-                return True
-        return False
 
 
 def document_from_text(
@@ -136,12 +113,19 @@ def read_document(path: str | Path) -> Document:
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document]:
     """Yield the documents at ``paths`` in order.
 
-    A path may be a file, a folder (every ``.txt``, ``.html`` and ``.htm`` file in
-    it and its subfolders, sorted by their path inside the folder; hidden files
-    and folders are skipped) or ``"-"`` for standard input.
+    A path may be a file, a folder (every ``.txt``, ``.html``, ``.htm``, ``.jsonl`` and
+    ``.ndjson`` file in it and its subfolders, sorted by their path inside the folder;
+    hidden files and folders are skipped) or ``"-"`` for standard input. A table of
+    articles (JSON Lines, or a CSV with a ``text`` or ``html`` column; see
+    :mod:`mapper.read.tables`) gives one document per line.
     """
     for path in expand_paths(paths):
-        yield _read_stdin() if path == STDIN else read_document(path)
+        if path == STDIN:
+            yield _read_stdin()
+        elif is_article_table(path):
+            yield from read_article_table(path)
+        else:
+            yield read_document(path)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[str]:
@@ -153,6 +137,14 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str]:
             yield from (str(file) for file in _folder_files(Path(path)))
         else:
             yield str(path)
+
+
+def document_total(files: Sequence[str]) -> int | None:
+    """How many documents ``files`` (from :func:`expand_paths`) hold; ``None`` when a table
+    of articles is among them (its lines are not counted ahead)."""
+    if any(path != STDIN and is_article_table(path) for path in files):
+        return None
+    return len(files)
 
 
 def _build(text: str, *, doc_id: str, path: str | None, html: bool) -> Document:
@@ -180,7 +172,7 @@ def _read_stdin() -> Document:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
+    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
     found = []
     for root, dirs, files in os.walk(folder, onerror=_raise_walk_error):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
@@ -191,7 +183,8 @@ def _folder_files(folder: Path) -> list[Path]:
         ]
     if not found:
         raise InputError(
-            "folder holds no .txt, .html or .htm files; point mapper at the articles", path=folder
+            "folder holds no .txt, .html, .htm or .jsonl files; point mapper at the articles",
+            path=folder,
         )
     return sorted(found, key=lambda file: file.relative_to(folder).parts)
 
@@ -223,9 +216,10 @@ def _decode(data: bytes, path: str | Path, *, html: bool) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = _decode_declared(data, error, path) if html else None
-        if text is None:
+        declared = _decode_declared(data, error, path) if html else None
+        if declared is None:
             raise _not_utf8(data, error, path) from error
+        text = declared
     text = text.removeprefix(_BOM)
     if not text.strip():
         raise InputError("is empty; give mapper a file with article text", path=path)
@@ -269,7 +263,7 @@ def _body_sample(text: str) -> str:
     return "\n".join(parts)[: SAMPLE_CHARS * 2]
 
 
-def _first_line_title(text: str, furniture: tuple[Span, ...]) -> str | None:
+def _first_line_title(text: str, furniture: tuple[FurnitureSpan, ...]) -> str | None:
     """The first line of a plain-text article when it reads like a headline."""
     stripped = text.lstrip()
     start = len(text) - len(stripped)

@@ -29,41 +29,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from mapper import languages
-from mapper.errors import UsageError
 from mapper.languages.pack import FurnitureCues
+from mapper.model import FURNITURE_KINDS as KINDS
+from mapper.model import FurnitureSpan
 
-__all__ = ["KINDS", "Span", "cue_lists", "find_furniture"]
-
-#: The kinds of furniture a :class:`Span` may have.
-KINDS: tuple[str, ...] = (
-    "teaser",
-    "byline",
-    "subscription",
-    "copyright",
-    "photo_credit",
-    "related",
-    "share",
-)
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch ``text[start:end]`` of a document, with the kind of furniture it is."""
-
-    start: int
-    end: int
-    kind: str
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise UsageError(f"span start and end must satisfy 0 <= start <= end, got {self}")
-        if self.kind not in KINDS:
-            raise UsageError(f"unknown span kind {self.kind!r}; use one of {', '.join(KINDS)}")
-
+__all__ = ["KINDS", "cue_lists", "find_furniture"]
 
 #: The most characters a furniture line of each kind may have after its cue.
 MAX_TAIL: dict[str, int] = {
@@ -90,14 +63,14 @@ _LINE_END = r"(?=\r|\n|\Z)"
 _INLINE_GROUP = "inline_credit"
 
 
-def find_furniture(text: str, language: str) -> tuple[Span, ...]:
+def find_furniture(text: str, language: str) -> tuple[FurnitureSpan, ...]:
     """Return the furniture spans of ``text``, in order and without overlaps.
 
     ``language`` (ISO 639-1) chooses the cue lists; a language without its own
     list ("und", "kk", ...) is checked against all of them.
     """
     pattern = _pattern(language)
-    found: list[Span] = []
+    found: list[FurnitureSpan] = []
     has_tail: list[bool] = []
     for match in pattern.finditer(text):
         span, tail = _span_of(match)
@@ -105,7 +78,7 @@ def find_furniture(text: str, language: str) -> tuple[Span, ...]:
             found.append(span)
             has_tail.append(tail)
     flagged_lines = {_line_start(text, span.start) for span in found}
-    spans: list[Span] = []
+    spans: list[FurnitureSpan] = []
     for span, tail in zip(found, has_tail, strict=True):
         if not tail and span.kind in HEADLINES_BELOW:
             span = _take_headlines(text, span, flagged_lines)
@@ -115,21 +88,21 @@ def find_furniture(text: str, language: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _span_of(match: re.Match[str]) -> tuple[Span | None, bool]:
+def _span_of(match: re.Match[str]) -> tuple[FurnitureSpan | None, bool]:
     """The span of one match (trailing spaces left out) and whether text follows its cue."""
     if match.group(_INLINE_GROUP) is not None:
         start, end = match.span(_INLINE_GROUP)
-        return Span(start, end, "photo_credit"), True
+        return FurnitureSpan(start, end, "photo_credit"), True
     for kind in KINDS:
         if match.group(kind) is not None:
             start, end = match.span(kind)
             body = match.group(kind).rstrip()
             tail = match.group(f"{kind}_tail").strip()
-            return Span(start, start + len(body), kind), bool(tail)
+            return FurnitureSpan(start, start + len(body), kind), bool(tail)
     return None, False
 
 
-def _take_headlines(text: str, span: Span, flagged_lines: set[int]) -> Span:
+def _take_headlines(text: str, span: FurnitureSpan, flagged_lines: set[int]) -> FurnitureSpan:
     """Stretch a bare teaser or related label over the headline line(s) below it."""
     end = span.end
     lines = _lines_after(text, span.end)
@@ -143,7 +116,7 @@ def _take_headlines(text: str, span: Span, flagged_lines: set[int]) -> Span:
         end = start + len(text[start:stop].rstrip())
         taken += 1
         start, stop = next(lines, (None, None))
-    return Span(span.start, end, span.kind)
+    return FurnitureSpan(span.start, end, span.kind)
 
 
 def _is_headline(line: str) -> bool:

@@ -21,18 +21,12 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
-from bs4 import (
-    BeautifulSoup,
-    CData,
-    MarkupResemblesLocatorWarning,
-    NavigableString,
-    PageElement,
-    Tag,
-    XMLParsedAsHTMLWarning,
-)
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.dammit import EncodingDetector
+from bs4.element import CData, NavigableString, PageElement, Tag
 
 __all__ = ["HtmlText", "declared_encoding", "html_to_text", "looks_like_html"]
 
@@ -175,7 +169,7 @@ def _text(soup: BeautifulSoup) -> str:
             if type(node) is NavigableString or isinstance(node, CData):
                 sink.text(str(node), keep_spaces=pre_depth > 0)
             continue
-        name = node.name
+        name = node.name if isinstance(node, Tag) else ""
         if event == "start":
             pre_depth += name == "pre"
         else:
@@ -297,7 +291,7 @@ def _iso_date(value: str | None) -> str | None:
 def _canonical_url(soup: BeautifulSoup) -> str | None:
     candidates = [_meta(soup, "property", "og:url")]
     for link in soup.find_all("link"):
-        rel = link.get("rel") or []
+        rel: Any = link.get("rel") or []
         rels = rel.split() if isinstance(rel, str) else rel
         if "canonical" in (r.lower() for r in rels):
             href = link.get("href")

@@ -4,7 +4,8 @@
 ``"und"`` when the text is empty or too short or too mixed to tell. It uses the
 offline naive Bayes model shipped with py3langid, restricted to :data:`LANGUAGES`
 (the languages of Central Asian news and the ones most often confused with
-them), and reads only a bounded sample from the start of the text, so it costs
+them) and the languages with a pack (:mod:`mapper.languages`) that the model knows,
+and reads only a bounded sample from the start of the text, so it costs
 the same on a tweet and on a book. Malay is folded into Indonesian: the two
 are near twins and the articles mapper reads come from Indonesian outlets.
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from mapper import languages
 
 if TYPE_CHECKING:
     from py3langid.langid import LanguageIdentifier
@@ -56,7 +59,7 @@ def detect_language(text: str) -> str:
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return UNDETERMINED
     scores: dict[str, float] = {}
-    for code, probability in _identifier().rank(sample):
+    for code, probability in _identifier(languages.generation()).rank(sample):
         folded = ALIASES.get(code, code)
         scores[folded] = scores.get(folded, 0.0) + probability
     best = max(sorted(scores), key=scores.__getitem__)
@@ -68,9 +71,11 @@ def _sample(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _identifier() -> LanguageIdentifier:
+def _identifier(generation: int) -> LanguageIdentifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(LANGUAGES)
+    known = set(identifier.nb_classes)
+    packs = [code for code in languages.codes() if code in known and code not in LANGUAGES]
+    identifier.set_languages([*LANGUAGES, *packs])
     return identifier

@@ -28,6 +28,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from mapper import event_types, languages
 from mapper.errors import InputError, UsageError
@@ -150,7 +151,8 @@ def detect_columns(
     found = _by_name(columns)
     for role, column in (overrides or {}).items():
         if column is not None:
-            found = replace(found, **{role: _override(columns, role, column, path)})
+            chosen: dict[str, Any] = {role: _override(columns, role, column, path)}
+            found = replace(found, **chosen)
     _check_location(found, columns, path, has_geometry)
     return found
 
@@ -164,10 +166,9 @@ def _by_name(columns: Sequence[str]) -> ColumnMap:
             multi[role].append(column)
         elif role is not None and (role not in best or rank < best[role][0]):
             best[role] = (rank, column)
-    return ColumnMap(
-        **{role: column for role, (_, column) in best.items()},
-        **{role: tuple(found) for role, found in multi.items()},
-    )
+    roles: dict[str, Any] = {role: column for role, (_, column) in best.items()}
+    roles.update((role, tuple(found)) for role, found in multi.items())
+    return ColumnMap(**roles)
 
 
 def _role(column: str) -> tuple[str | None, int]:

@@ -32,12 +32,12 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapper.errors import InputError, OutputError, UsageError
-from mapper.model import Incident
+from mapper.model import Incident, Reject
 from mapper.outputs import write_atomic
 
 if TYPE_CHECKING:
@@ -49,9 +49,10 @@ __all__ = [
     "GPKG_SUFFIXES",
     "OUTPUT_COLUMNS",
     "RECORD_SUFFIXES",
+    "SHEET_SUFFIXES",
     "RawRow",
     "RawTable",
-    "Reject",
+    "check_record_path",
     "decode",
     "incidents_to_geodataframe",
     "read_table",
@@ -125,17 +126,6 @@ class RawTable:
     has_geometry: bool = False
 
 
-@dataclass(frozen=True)
-class Reject:
-    """A row that gave no incident: where it is, why, and the row as read."""
-
-    path: str
-    row: int
-    reason: str
-    raw: Mapping[str, str] = field(default_factory=dict)
-    line: int | None = None
-
-
 # -- reading -------------------------------------------------------------------------------
 
 
@@ -157,16 +147,15 @@ def check_record_path(path: Path) -> None:
     suffix = path.suffix.lower()
     if path.is_dir() or suffix in ARTICLE_SUFFIXES:
         raise UsageError(
-            f"{path} is an article {'folder' if path.is_dir() else 'file'}; "
-            "`mapper incidents` reads record files (.csv, .tsv, .geojson, .gpkg) — "
-            "use `mapper extract` for articles"
+            f"{path} is an article {'folder' if path.is_dir() else 'file'}, not a record file "
+            "(.csv, .tsv, .geojson, .json, .gpkg); read articles as articles"
         )
     if suffix in SHEET_SUFFIXES:
         raise UsageError(f"{path} is a spreadsheet; save the sheet as CSV (UTF-8) and pass that")
     if suffix not in RECORD_SUFFIXES:
         raise UsageError(
-            f"{path}: unknown kind of file {suffix or '(no ending)'!r}; "
-            "`mapper incidents` reads .csv, .tsv, .geojson, .json and .gpkg files"
+            f"{path}: unknown kind of file {suffix or '(no ending)'!r}; record files are "
+            ".csv, .tsv, .geojson, .json and .gpkg files"
         )
     if not path.is_file():
         raise InputError("no such file", path=path)
@@ -252,7 +241,7 @@ def _csv_table(text: str, path: Path) -> RawTable:
         raise InputError("is empty: no header line and no rows", path=path)
     (header, _), body = records[0], records[1:]
     columns = _column_names(header)
-    rows = []
+    rows: list[RawRow] = []
     for fields_, line in body:
         rows.extend(_fit(fields_, line, columns, lines, delimiter, len(rows) + 1))
     return RawTable(path, columns, tuple(rows))
@@ -313,7 +302,7 @@ def _fit(
         _width_ok(record, columns) and not _open_to_the_end(lines, text_lines, delimiter)
     ):
         return [_raw_row(record, lines[0], columns, row)]
-    rows = []
+    rows: list[RawRow] = []
     for number in lines:
         if text_lines[number - 1].strip():
             cells = next(csv.reader([text_lines[number - 1]], delimiter=delimiter), [])
@@ -479,7 +468,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, pandas.Timestamp):
-        stamp = value.isoformat()
+        stamp: str = value.isoformat()
         return stamp[:10] if stamp.endswith("T00:00:00") else stamp
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)

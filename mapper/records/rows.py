@@ -3,8 +3,8 @@
 :func:`read_records` reads one CSV, GeoJSON or GeoPackage file (ACLED exports included)
 and returns a :class:`RecordsResult`: every data row becomes either an incident or a
 :class:`Reject` with its reason, so ``rows in = incidents + rejects`` always.
-:func:`convert` does that for several files and writes the incidents and the rejects;
-it is the library side of ``mapper incidents``.
+:func:`mapper.tools.records.convert` does that for several files and writes the
+incidents and the rejects (``mapper incidents``).
 
 Where a row is put:
 
@@ -43,7 +43,7 @@ from typing import Any
 from gazetteer import Candidate, Gazetteer, Place, QueryError, haversine_km
 from gazetteer.query import check_country
 from mapper.errors import UsageError
-from mapper.model import CasualtyClaim, Evidence, Incident, Source
+from mapper.model import CasualtyClaim, Evidence, Incident, Reject, Source
 from mapper.records.columns import (
     ColumnMap,
     detect_columns,
@@ -54,29 +54,9 @@ from mapper.records.columns import (
     parse_date,
     split_links,
 )
-from mapper.records.formats import (
-    ARTICLE_SUFFIXES,
-    RawRow,
-    RawTable,
-    Reject,
-    check_record_path,
-    incidents_to_geodataframe,
-    output_format,
-    read_table,
-    write_incidents,
-    write_rejects,
-)
+from mapper.records.formats import RawRow, RawTable, read_table
 
-__all__ = [
-    "RecordsResult",
-    "Reject",
-    "Summary",
-    "convert",
-    "incidents_to_geodataframe",
-    "read_records",
-    "write_incidents",
-    "write_rejects",
-]
+__all__ = ["RecordsOptions", "RecordsResult", "read_file", "read_records"]
 
 #: A named place this far (km) from the row's coordinates is remarked on.
 DISAGREE_KM = 100.0
@@ -104,46 +84,6 @@ class RecordsResult:
         return len(self.incidents) + len(self.rejects)
 
 
-@dataclass(frozen=True)
-class Summary:
-    """What :func:`convert` did."""
-
-    files: int
-    rows: int
-    mapped: int
-    rejected: int
-    output: Path | None
-    rejects_path: Path | None
-    articles: int = 0
-    extracted: int = 0
-    written: int = 0
-
-    def message(self) -> str:
-        """``read N rows from K files: M mapped, R rejected (see FILE)``, then the articles."""
-        rows = f"{self.rows} row{'s' if self.rows != 1 else ''}"
-        files = f"{self.files} file{'s' if self.files != 1 else ''}"
-        see = f" (see {self.rejects_path})" if self.rejected and self.rejects_path else ""
-        text = f"read {rows} from {files}: {self.mapped} mapped, {self.rejected} rejected{see}"
-        if self.articles:
-            text += (
-                f"; {self.articles} article{'s' if self.articles != 1 else ''} gave "
-                f"{self.extracted} incidents; wrote {self.written} incidents after merging"
-            )
-        return text
-
-    @property
-    def problem(self) -> str | None:
-        """Why the run failed (nothing to write), or ``None``."""
-        if self.written:
-            return None
-        if not self.rows and not self.articles:
-            return "the inputs have no data rows; nothing was written"
-        if not self.rows:
-            return "the articles hold no incident; nothing was written"
-        where = f"; the reasons are in {self.rejects_path}" if self.rejects_path else ""
-        return f"no row could be mapped, so no incidents file was written{where}"
-
-
 def read_records(
     path: str | Path,
     *,
@@ -161,73 +101,15 @@ def read_records(
     a column raises :class:`UsageError`); ``country`` (ISO 3166-1 alpha-2) restricts
     place-name lookups for rows without a country column.
     """
-    options = _Options(lat_col, lon_col, place_col, date_col, type_col, country)
-    return _read_file(Path(path), options, gazetteer or Gazetteer.bundled(), {})
-
-
-def convert(
-    inputs: Sequence[str | Path],
-    output: str | Path,
-    *,
-    rejects: str | Path | None = None,
-    fmt: str | None = None,
-    lat_col: str | None = None,
-    lon_col: str | None = None,
-    place_col: str | None = None,
-    date_col: str | None = None,
-    type_col: str | None = None,
-    country: str | None = None,
-    gazetteer: Gazetteer | None = None,
-) -> Summary:
-    """Read every record file and article in ``inputs`` and write the incidents to ``output``.
-
-    Incidents extracted from articles are joined to the records (an event reported in an
-    article and in a record becomes one incident, see
-    :func:`mapper.incidents.merge.join_incidents`).
-    The options are :func:`read_records`'s; ``fmt`` (``geojson``, ``gpkg``, ``csv``)
-    overrides the output's file ending. Rejected rows go to ``rejects`` — by default
-    ``<output stem>.rejects.csv`` beside the output, written only when there are any.
-    An id already used in an earlier file is rejected too. When no row could be mapped
-    the output is not written (see :attr:`Summary.problem`).
-    """
-    paths, articles, target = _check_paths(inputs, output, fmt)
-    options = _Options(lat_col, lon_col, place_col, date_col, type_col, country)
-    gazetteer = gazetteer or Gazetteer.bundled()
-    incidents: list[Incident] = []
-    rejected: list[Reject] = []
-    taken: dict[str, str] = {}
-    for path in paths:
-        result = _read_file(path, options, gazetteer, taken)
-        taken.update((incident.id, str(path)) for incident in result.incidents)
-        incidents += result.incidents
-        rejected += result.rejects
-    mapped = len(incidents)
-    article_count, extracted = _article_incidents(articles, gazetteer)
-    from mapper.incidents.extract import join_incidents
-
-    merged = join_incidents(incidents, extracted)
-    if merged:
-        write_incidents(merged, target, fmt=fmt)
-    rejects_path = Path(rejects) if rejects is not None else None
-    if rejects_path is None and rejected:
-        rejects_path = target.with_name(f"{target.stem}.rejects.csv")
-    if rejects_path is not None:
-        write_rejects(rejected, rejects_path)
-    return Summary(
-        files=len(paths),
-        rows=mapped + len(rejected),
-        mapped=mapped,
-        rejected=len(rejected),
-        output=target if merged else None,
-        rejects_path=rejects_path,
-        articles=article_count,
-        extracted=len(extracted),
-        written=len(merged),
-    )
+    options = RecordsOptions(lat_col, lon_col, place_col, date_col, type_col, country)
+    return read_file(Path(path), options, gazetteer or Gazetteer.bundled(), {})
 
 
 @dataclass(frozen=True)
-class _Options:
+class RecordsOptions:
+    """How to read record files: columns named instead of detected, and the country
+    place names are looked up in (see :func:`read_records`)."""
+
     lat_col: str | None = None
     lon_col: str | None = None
     place_col: str | None = None
@@ -245,9 +127,11 @@ class _Options:
         }
 
 
-def _read_file(
-    path: Path, options: _Options, gazetteer: Gazetteer, taken: Mapping[str, str]
+def read_file(
+    path: Path, options: RecordsOptions, gazetteer: Gazetteer, taken: Mapping[str, str]
 ) -> RecordsResult:
+    """The rows of one file as incidents and rejects; an id in ``taken`` (id → the file
+    that used it first) is rejected as a duplicate."""
     table = read_table(path)
     columns = detect_columns(
         table.columns, options.overrides(), path=path, has_geometry=table.has_geometry
@@ -255,40 +139,9 @@ def _read_file(
     try:
         country = check_country(options.country)
     except QueryError as err:
-        raise UsageError(str(err)) from err
+        raise UsageError(str(err), options=("country",)) from err
     places = _Places(gazetteer, country)
     return _FileReader(table, columns, places, taken).read()
-
-
-def _check_paths(
-    inputs: Sequence[str | Path], output: str | Path, fmt: str | None
-) -> tuple[list[Path], list[str], Path]:
-    """Record files (checked) and article inputs (files, folders, ``-``), and the output."""
-    if not inputs:
-        raise UsageError("give at least one record file (.csv, .geojson, .gpkg) or article")
-    articles = [str(p) for p in inputs if _is_article_input(p)]
-    paths = [Path(p) for p in inputs if not _is_article_input(p)]
-    for path in paths:
-        check_record_path(path)
-    target = Path(output)
-    output_format(target, fmt)
-    if target.exists() and any(target.resolve() == p.resolve() for p in paths):
-        raise UsageError(f"the output {target} is also an input; choose another output name")
-    return paths, articles, target
-
-
-def _is_article_input(path: str | Path) -> bool:
-    return str(path) == "-" or Path(path).is_dir() or Path(path).suffix.lower() in ARTICLE_SUFFIXES
-
-
-def _article_incidents(articles: Sequence[str], gazetteer: Gazetteer) -> tuple[int, list[Incident]]:
-    """How many articles were read, and the incidents extracted from them."""
-    if not articles:
-        return 0, []
-    from mapper.extract import Extractor, extract_paths
-
-    extractions = list(extract_paths(articles, extractor=Extractor(gazetteer)))
-    return len(extractions), [i for e in extractions for i in e.incidents]
 
 
 # -- one row, read -------------------------------------------------------------------------
@@ -379,7 +232,8 @@ class _FileReader:
     def _row(self, raw: RawRow, seen: dict[str, int]) -> _Row:
         if raw.problem:
             raise _Rejected(raw.problem)
-        cols, remarks = self.columns, []
+        cols = self.columns
+        remarks: list[str] = []
         row_id = self._cell(raw, cols.id) or f"{self.table.path.stem}#{raw.row}"
         if row_id in seen:
             raise _Rejected(

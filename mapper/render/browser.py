@@ -36,6 +36,7 @@ __all__ = [
     "INSTALL_CHROMIUM",
     "INSTALL_PLAYWRIGHT",
     "Capture",
+    "check_browser",
     "print_pdf",
     "screenshot",
     "snapshot",
@@ -96,6 +97,13 @@ class Capture:
                 f"(first: {self.blocked[0]}); the page is shown without them"
             )
         return text
+
+
+def check_browser(chromium: str | Path = CHROMIUM) -> None:
+    """Raise :class:`~mapper.deps.MissingDependencyError` unless Playwright and Chromium are
+    there: a run that needs them says so before it does any work."""
+    require("playwright.sync_api", "Printing pages", INSTALL_PLAYWRIGHT)
+    _chromium(chromium)
 
 
 def screenshot(
@@ -191,7 +199,11 @@ def _print(
     with _page(html_path, width, height, 1.0, chromium) as (page, blocked):
         if paper is None:
             page.emulate_media(media="screen")
-            layout = {"width": f"{width}px", "height": f"{height}px", "page_ranges": "1"}
+            layout: dict[str, Any] = {
+                "width": f"{width}px",
+                "height": f"{height}px",
+                "page_ranges": "1",
+            }
             layout["margin"] = {"top": "0", "right": "0", "bottom": "0", "left": "0"}
         else:
             page.emulate_media(media="print")

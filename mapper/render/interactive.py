@@ -1,9 +1,9 @@
-"""Interactive maps: incidents → one HTML file that works offline (``mapper map``).
+"""Interactive maps: incidents → one HTML page that works offline (``mapper map``).
 
 :func:`render_map` builds a ``folium.Map`` (it shows in a notebook as it is);
-:func:`map_html` renders it, :func:`save_map` writes it; :func:`make_map` is the whole
-of ``mapper map``: read record files and articles, draw, write. Nothing here writes a
-file except :func:`save_map` and :func:`make_map`.
+:func:`map_html` renders it, :func:`map_parts` splits it for embedding in another page,
+:func:`save_map` writes it. :func:`draw_map` is the form the tools layer uses: it also
+says how many incidents were drawn. Nothing here writes a file except :func:`save_map`.
 
 What the page holds: Leaflet and its plugins inlined (:mod:`mapper.render.vendor`, no CDN);
 country and region borders around the incidents; one toggleable layer per event type;
@@ -28,16 +28,16 @@ import gc
 import hashlib
 import html
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mapper.errors import InputError, UsageError
+from mapper.errors import UsageError
 from mapper.event_types import EVENT_TYPES
 from mapper.outputs import write_atomic
-from mapper.render.points import OTHER, MapPoint, map_points, read_inputs
+from mapper.render.points import OTHER, MapPoint, map_points
 
 if TYPE_CHECKING:
     import folium
@@ -45,10 +45,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CLUSTER_ABOVE",
+    "DrawnMap",
     "MapOptions",
     "MapParts",
-    "MapSummary",
-    "make_map",
+    "check_tiles",
+    "draw_map",
     "map_html",
     "map_parts",
     "render_map",
@@ -107,6 +108,28 @@ def render_map(
     with _no_cyclic_gc():
         points, unplaced = map_points(incidents)
         return _draw(points, unplaced, options)
+
+
+@dataclass(frozen=True)
+class DrawnMap:
+    """A map, the incidents drawn on it, and how many had no place to be drawn at."""
+
+    map: folium.Map
+    points: tuple[MapPoint, ...]
+    unplaced: int
+
+
+def draw_map(incidents: Any, options: MapOptions = MapOptions()) -> DrawnMap:
+    """:func:`render_map` with ``options``, and what it drew."""
+    with _no_cyclic_gc():
+        points, unplaced = map_points(incidents)
+        drawn = _draw(points, unplaced, options)
+    return DrawnMap(drawn, tuple(points), unplaced)
+
+
+def check_tiles(tiles: str, attribution: str | None = None) -> None:
+    """Raise :class:`~mapper.errors.UsageError` unless ``tiles`` names tiles a map can use."""
+    _tile_layer(tiles, attribution)
 
 
 @contextmanager
@@ -239,7 +262,8 @@ def _tile_layer(tiles: str, attribution: str | None) -> Any:
     if not re.match(r"https?://[^\s]+$", tiles, re.IGNORECASE) or _TEMPLATE_SYNTAX.search(tiles):
         raise UsageError(
             f"tiles must be none, osm or an http(s) URL template such as "
-            f"https://tiles.example.org/{{z}}/{{x}}/{{y}}.png, not {tiles!r}"
+            f"https://tiles.example.org/{{z}}/{{x}}/{{y}}.png, not {tiles!r}",
+            options=("tiles",),
         )
     credit = attribution or tiles.split("/")[2]
     credit = html.escape(credit).replace("{", "&#123;")
@@ -334,84 +358,3 @@ def _stable_ids(page: str, ids: set[str], prefix: str = "") -> str:
 def save_map(m: folium.Map, path: str | Path) -> Path:
     """Write the page of ``m`` to ``path`` atomically; return the path."""
     return write_atomic(path, map_html(m))
-
-
-# -- mapper map ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MapSummary:
-    """What :func:`make_map` read and drew."""
-
-    output: Path
-    drawn: int
-    unplaced: int
-    record_files: int
-    rejected: int
-    articles: int
-    size: int
-
-    def message(self) -> str:
-        """``wrote PATH: N incidents (...) from K record files and A articles, S kB``."""
-        parts = [f"{self.drawn:,} incident{'s' if self.drawn != 1 else ''} on the map"]
-        if self.unplaced:
-            parts.append(f"{self.unplaced:,} without a place")
-        if self.rejected:
-            parts.append(f"{self.rejected:,} record rows rejected")
-        read = []
-        if self.record_files:
-            read.append(f"{self.record_files} record file{'s' if self.record_files != 1 else ''}")
-        if self.articles:
-            read.append(f"{self.articles} article{'s' if self.articles != 1 else ''}")
-        return (
-            f"wrote {self.output}: {', '.join(parts)}; read {' and '.join(read) or 'nothing'}; "
-            f"{self.size / 1000:,.0f} kB"
-        )
-
-
-def make_map(
-    inputs: Sequence[str | Path],
-    output: str | Path,
-    *,
-    options: MapOptions = MapOptions(),
-    published: str | None = None,
-    gazetteer_files: Sequence[str | Path] = (),
-    progress: Callable[[str], None] | None = None,
-) -> MapSummary:
-    """Read record files and articles, draw their incidents, write the map to ``output``."""
-    from mapper.geoparse.gazetteers import load_gazetteer
-
-    target = Path(output)
-    if target.suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"the map is an HTML page: end the output name with .html, not {target}")
-    _tile_layer(options.tiles, options.tiles_attribution)
-    read = read_inputs(
-        inputs, published=published, gazetteer=load_gazetteer(gazetteer_files), progress=progress
-    )
-    with _no_cyclic_gc():
-        points, unplaced = map_points(read.incidents)
-    if not points:
-        raise InputError(_nothing_to_map(read.articles, len(read.incidents)))
-    with _no_cyclic_gc():
-        drawn = _draw(points, unplaced, options)
-    page = map_parts(drawn).fragment() if options.fragment else map_html(drawn)
-    write_atomic(target, page)
-    return MapSummary(
-        target,
-        len(points),
-        unplaced,
-        read.record_files,
-        read.records_rejected,
-        read.articles,
-        len(page.encode("utf-8")),
-    )
-
-
-def _nothing_to_map(articles: int, incidents: int) -> str:
-    import importlib.util
-
-    why = "no incident in the inputs has a place" if incidents else "the inputs hold no incident"
-    hint = ""
-    if articles and importlib.util.find_spec("mapper.incidents.extract") is None:
-        hint = " (this version does not yet read incidents from article text; pass record files)"
-    return f"{why}, so there is nothing to map and no map was written{hint}"

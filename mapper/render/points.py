@@ -17,19 +17,14 @@ data of 100,000 incidents is carried in the page)::
 
 :func:`script_json` encodes data for a ``<script>`` element: no ``<``, ``>``, ``&``,
 U+2028 or U+2029 is left in it, so no text can close the element or break the script.
-
-:func:`read_inputs` runs the pipeline on the paths given to ``mapper map``: record
-files through :func:`mapper.records.rows.read_records`, articles through
-:func:`mapper.extract.extract_paths`.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mapper.errors import UsageError
@@ -38,14 +33,12 @@ from mapper.model import Incident
 from mapper.safety import safe_url
 
 if TYPE_CHECKING:
-    from gazetteer import Gazetteer
+    pass
 
 __all__ = [
     "OTHER",
-    "MapInputs",
     "MapPoint",
     "map_points",
-    "read_inputs",
     "safe_url",
     "script_json",
 ]
@@ -332,30 +325,3 @@ def script_json(value: Any) -> str:
     for char, escape in _SCRIPT_ESCAPES.items():
         text = text.replace(char, escape)
     return text
-
-
-# -- the inputs of `mapper map` ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MapInputs:
-    """The incidents read from the inputs, and what was read."""
-
-    incidents: tuple[Incident, ...]
-    record_files: int
-    records_rejected: int
-    articles: int
-
-
-def read_inputs(
-    paths: Sequence[str | Path],
-    *,
-    published: str | None = None,
-    gazetteer: Gazetteer | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> MapInputs:
-    """Incidents from record files and articles, merged (:func:`mapper.pipeline.run_pipeline`)."""
-    from mapper.pipeline import run_pipeline
-
-    result = run_pipeline(paths, published=published, gazetteer=gazetteer, progress=progress)
-    return MapInputs(result.incidents, result.record_files, len(result.rejects), result.articles)

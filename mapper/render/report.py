@@ -13,19 +13,16 @@ timeline SVG — is inserted as is. Links are kept only when they are http(s).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from mapper import __version__
-from mapper.errors import UsageError
 from mapper.event_types import EVENT_TYPES, event_type
-from mapper.model import Incident, Mention
-from mapper.pipeline import PipelineResult
+from mapper.model import Incident, Mention, PipelineResult
 from mapper.render.interactive import MapParts
 from mapper.safety import safe_url
 
-__all__ = ["build_report", "make_report"]
+__all__ = ["build_report"]
 
 PLACES_LISTED = 15
 WHY = {
@@ -200,39 +197,3 @@ def _document(document: Any) -> dict[str, Any]:
         "language": document.language,
         "url": safe_url(document.url),
     }
-
-
-def make_report(
-    inputs: Sequence[str],
-    output: Path,
-    *,
-    title: str = "Incident report",
-    fragment: bool = False,
-    pdf: Path | None = None,
-    published: str | None = None,
-    gazetteer_files: Sequence[Path] = (),
-    progress: Callable[[str], None] | None = None,
-) -> list[Path]:
-    """``mapper report``: run the pipeline, write the report (and its PDF); return the files."""
-    from mapper.geoparse.gazetteers import load_gazetteer
-    from mapper.outputs import write_atomic
-    from mapper.pipeline import run_pipeline
-    from mapper.render.interactive import map_parts, render_map
-
-    if output.suffix.lower() not in (".html", ".htm"):
-        raise UsageError(
-            f"the report is an HTML page: end the output name with .html, not {output}"
-        )
-    gazetteer = load_gazetteer(gazetteer_files)
-    result = run_pipeline(inputs, published=published, gazetteer=gazetteer, progress=progress)
-    placed = [i for i in result.incidents if i.place is not None]
-    parts = map_parts(render_map(placed, title=title)) if placed else None
-    html = build_report(result, title=title, map_parts=parts, fragment=fragment)
-    written = [write_atomic(output, html)]
-    if pdf is not None:
-        from mapper.render.browser import print_pdf
-
-        if fragment:
-            raise UsageError("--pdf prints a whole report; leave out --fragment")
-        written.append(print_pdf(output, pdf))
-    return written

@@ -16,12 +16,13 @@ an existing Dask scheduler instead (``tcp://host:8786``), whose workers need map
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from mapper.progress import Progress, Quiet
 from mapper.read.documents import STDIN, Document, expand_paths, read_document, read_stdin
 
 __all__ = ["extract_lines_dask"]
@@ -40,26 +41,26 @@ def extract_lines_dask(
     published: str | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
-    gazetteer_files: Sequence[Path] = (),
-    progress: Callable[[str], None] | None = None,
+    gazetteer_files: Sequence[str | Path] = (),
+    progress: Progress | None = None,
 ) -> Iterator[str]:
     """JSON lines for the documents at ``paths``, in input order, computed on Dask.
 
     Files are taken from ``paths`` as they are needed and sent in small bags (one per
     batch), so the client's work per partition stays the same however long the input is.
     """
+    progress = progress or Quiet()
     items = (_item(path) for path in expand_paths(paths))
     layers = tuple(str(p) for p in gazetteer_files)
     with _client(workers, scheduler) as client:
         size = max(1, len(client.scheduler_info()["workers"]))
         batches = _Batches(client, items, published, layers, size)
-        done = 0
+        progress.stage("articles", None)
         for lines in batches.in_order():
             for line in lines:
-                done += 1
-                if progress is not None:
-                    progress(f"[{done}]")
+                progress.step()
                 yield line
+    progress.close()
 
 
 class _Batches:
@@ -108,8 +109,8 @@ def _extract_line(
     """On a worker: one document's JSON line (the extractor is loaded once per process)."""
     from dataclasses import replace
 
-    from mapper.extract import Extractor, to_json_line
     from mapper.geoparse.gazetteers import load_gazetteer
+    from mapper.pipeline import Extractor, to_json_line
 
     path, document = item
     if document is None:

@@ -8,8 +8,7 @@ interactive map's), sized by fatalities, hollow and dashed where a district or r
 stands in for the place; place labels where they fit, a legend, a scale bar, a north
 arrow, the title, the period and the attribution. Markers of one spot are spread on a
 small ring; a spot crowded with places gets an inset that shows it larger.
-:func:`save_static` writes the figure; :func:`make_static` is the whole of
-``mapper static``: read record files and articles, draw, write.
+:func:`save_static` writes the figure.
 
 Same input, same bytes: fonts are fixed (DejaVu Sans, which matplotlib ships), SVG ids
 come from a fixed salt (``svg.hashsalt``), and no file records when it was written (no
@@ -27,7 +26,7 @@ scale bar, north arrow), :mod:`~mapper.render.static.labels`, :mod:`~mapper.rend
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from mapper.errors import InputError, UsageError
 from mapper.model import Incident
 from mapper.outputs import write_atomic
-from mapper.render.points import MapPoint, incident_point, map_points, read_inputs
+from mapper.render.points import MapPoint, incident_point, map_points
 from mapper.render.static.draw import draw_map, frame_axes
 from mapper.render.static.inset import draw_inset, find_crowd
 from mapper.render.static.legend import ATTRIBUTION, draw_header, draw_legend
@@ -54,12 +53,11 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from mapper.render.interactive import MapSummary
-
 __all__ = [
     "ATTRIBUTION",
     "FORMATS",
-    "make_static",
+    "check_size",
+    "drawable",
     "render_static",
     "save_static",
     "static_format",
@@ -100,6 +98,12 @@ def _points(incidents: Any) -> tuple[list[tuple[MapPoint, str]], int]:
     return [(p, p.location) for p in drawn], unplaced
 
 
+def drawable(incidents: Any) -> tuple[int, int]:
+    """How many of ``incidents`` a static map draws, and how many have no place."""
+    points, unplaced = _points(incidents)
+    return len(points), unplaced
+
+
 def render_static(
     incidents: Any,
     *,
@@ -116,7 +120,7 @@ def render_static(
     When several places crowd one spot, an inset shows that spot larger.
     Raises :class:`~mapper.errors.InputError` when no incident has a place.
     """
-    _check_size(width_in, height_in, dpi)
+    check_size(width_in, height_in, dpi)
     points, unplaced = _points(incidents)
     if not points:
         raise InputError("no incident has a place, so there is nothing to draw")
@@ -142,13 +146,16 @@ def render_static(
     return fig
 
 
-def _check_size(width_in: float, height_in: float, dpi: int) -> None:
+def check_size(width_in: float, height_in: float, dpi: int) -> None:
+    """Raise :class:`~mapper.errors.UsageError` for a size a static map cannot have."""
     if not 5 <= width_in <= 40 or not 3 <= height_in <= 40:
         raise UsageError(
-            f"a static map is 5 to 40 inches wide and 3 to 40 high, not {width_in}×{height_in}"
+            f"a static map is 5 to 40 inches wide (width_in) and 3 to 40 high (height_in), "
+            f"not {width_in}×{height_in}",
+            options=("width_in", "height_in"),
         )
     if not 50 <= dpi <= 600:
-        raise UsageError(f"dpi must be between 50 and 600, not {dpi}")
+        raise UsageError(f"dpi must be between 50 and 600, not {dpi}", options=("dpi",))
 
 
 @contextmanager
@@ -180,7 +187,9 @@ def static_format(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(
-            f"cannot tell the image format from {str(path)!r}; end the name with .png, .svg or .pdf"
+            f"cannot tell the image format from {str(path)!r}; end the output name with "
+            ".png, .svg or .pdf",
+            options=("output",),
         )
     return FORMATS[suffix]
 
@@ -201,45 +210,3 @@ def save_static(fig: Figure, path: str | Path) -> Path:
     with _settings():
         fig.savefig(buffer, format=fmt, dpi=fig.dpi, metadata=metadata, facecolor="white")
     return write_atomic(path, buffer.getvalue())
-
-
-def make_static(
-    inputs: Sequence[str | Path],
-    output: str | Path,
-    *,
-    title: str | None = None,
-    width_in: float = 10,
-    height_in: float = 7,
-    dpi: int = 150,
-    published: str | None = None,
-    gazetteer_files: Sequence[str | Path] = (),
-    progress: Callable[[str], None] | None = None,
-) -> MapSummary:
-    """Read record files and articles, draw their incidents, write the image to ``output``."""
-    from mapper.geoparse.gazetteers import load_gazetteer
-    from mapper.render.interactive import MapSummary
-
-    static_format(output)
-    _check_size(width_in, height_in, dpi)
-    read = read_inputs(
-        inputs, published=published, gazetteer=load_gazetteer(gazetteer_files), progress=progress
-    )
-    points, unplaced = _points(list(read.incidents))
-    if not points:
-        why = "no incident in the inputs has a place"
-        if not read.incidents:
-            why = "the inputs hold no incident"
-        raise InputError(f"{why}, so there is nothing to draw and no image was written")
-    fig = render_static(
-        read.incidents, title=title, width_in=width_in, height_in=height_in, dpi=dpi
-    )
-    target = save_static(fig, output)
-    return MapSummary(
-        target,
-        len(points),
-        unplaced,
-        read.record_files,
-        read.records_rejected,
-        read.articles,
-        target.stat().st_size,
-    )
