@@ -18,7 +18,7 @@ from typing import Any
 
 from benchlib import corpus, median_seconds, megabytes
 
-from mapper.extract import Extractor
+from mapper.pipeline import Extractor
 from mapper.read.documents import Document, document_from_text
 from mapper.read.tokens import tokenize
 
