@@ -250,11 +250,21 @@ def extract(
 @main.command("eval", short_help="Score extraction against hand-annotated articles.")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def evaluate(gold_dir: Path, fmt: str) -> None:
-    """Score extraction against hand-annotated articles (NNN.txt + NNN.gold.json) in GOLD_DIR."""
+@click.option(
+    "--max-km",
+    type=click.FloatRange(min=0),
+    default=100.0,
+    show_default=True,
+    help="An incident matches only when placed this close to the gold place.",
+)
+def evaluate(gold_dir: Path, fmt: str, max_km: float) -> None:
+    """Score extraction against hand-annotated articles in GOLD_DIR.
+
+    GOLD_DIR holds NAME.txt + NAME.gold.json, or gold/NAME.gold.json + text/NAME.txt.
+    """
     from mapper.evaluate import evaluate_folder, format_scores
 
-    click.echo(format_scores(evaluate_folder(gold_dir), fmt))
+    click.echo(format_scores(evaluate_folder(gold_dir, max_km=max_km), fmt))
 
 
 @main.command(short_help="Map incident records (and articles) into one incidents file.")
