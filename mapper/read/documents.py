@@ -19,6 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from mapper.errors import InputError, UsageError
@@ -26,7 +27,12 @@ from mapper.model import Document, FurnitureSpan
 from mapper.read.furniture import find_furniture
 from mapper.read.html_text import declared_encoding, html_to_text, looks_like_html
 from mapper.read.language import SAMPLE_CHARS, UNDETERMINED, detect_language
-from mapper.read.tables import JSONL_SUFFIXES, is_article_table, read_article_table
+from mapper.read.tables import (
+    JSONL_SUFFIXES,
+    ArticleRow,
+    is_article_table,
+    read_article_table,
+)
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -123,7 +129,7 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document]:
         if path == STDIN:
             yield _read_stdin()
         elif is_article_table(path):
-            yield from read_article_table(path)
+            yield from (_from_row(row) for row in read_article_table(path))
         else:
             yield read_document(path)
 
@@ -137,6 +143,19 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str]:
             yield from (str(file) for file in _folder_files(Path(path)))
         else:
             yield str(path)
+
+
+def _from_row(row: ArticleRow) -> Document:
+    """The document of one article of a table, with the table's metadata."""
+    document = document_from_text(
+        row.text,
+        doc_id=row.id,
+        path=row.path,
+        published=row.published,
+        html=row.html,
+        language=row.language,
+    )
+    return replace(document, title=row.title or document.title, url=row.url or document.url)
 
 
 def document_total(files: Sequence[str]) -> int | None:

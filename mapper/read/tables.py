@@ -19,19 +19,33 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mapper.errors import InputError
-from mapper.model import Document
 
-__all__ = ["JSONL_SUFFIXES", "is_article_table", "read_article_table"]
+__all__ = ["JSONL_SUFFIXES", "ArticleRow", "is_article_table", "read_article_table"]
 
 #: File endings of article tables in JSON Lines.
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 #: Columns (or keys) that hold an article's text; a CSV with one of them is an article table.
 TEXT_COLUMNS = ("text", "html")
 _HEADER_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One article of a table: its text (or HTML page) and metadata, and where it is."""
+
+    id: str
+    text: str
+    html: bool
+    path: str
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+    language: str | None = None
 
 
 def is_article_table(path: str | Path) -> bool:
@@ -58,7 +72,7 @@ def is_article_table(path: str | Path) -> bool:
     return any(name.strip().lower() in TEXT_COLUMNS for name in header)
 
 
-def read_article_table(path: str | Path) -> Iterator[Document]:
+def read_article_table(path: str | Path) -> Iterator[ArticleRow]:
     """The articles of one table file, in file order."""
     path = Path(path)
     try:
@@ -71,7 +85,7 @@ def read_article_table(path: str | Path) -> Iterator[Document]:
     found = False
     for line, row in rows:
         found = True
-        yield _document(row, path, line)
+        yield _article(row, path, line)
     if not found:
         raise InputError("holds no article; give one article per line", path=path)
 
@@ -100,26 +114,22 @@ def _csv_rows(data: str) -> Iterator[tuple[int, Mapping[str, Any]]]:
         yield reader.line_num, fields
 
 
-def _document(row: Mapping[str, Any], path: Path, line: int) -> Document:
-    from mapper.read.documents import document_from_text
-
+def _article(row: Mapping[str, Any], path: Path, line: int) -> ArticleRow:
     text, html = _text(row.get("text")), _text(row.get("html"))
     if not (text or html).strip():
-        raise InputError("has no text or html; every article needs its text", path=path, line=line)
-    language = _text(row.get("language")) or None
-    document = document_from_text(
-        html or text,
-        doc_id=_text(row.get("id")) or f"{path.stem}#{line}",
-        path=f"{path}:{line}",
-        published=_text(row.get("published"))[:10] or None,
+        raise InputError(
+            "has no text or html; every article needs its text", path=path, line=line
+        )
+    return ArticleRow(
+        id=_text(row.get("id")) or f"{path.stem}#{line}",
+        text=html or text,
         html=bool(html),
-        language=language,
+        path=f"{path}:{line}",
+        url=_text(row.get("url")) or None,
+        published=_text(row.get("published"))[:10] or None,
+        title=_text(row.get("title")) or None,
+        language=_text(row.get("language")) or None,
     )
-    from dataclasses import replace
-
-    title = _text(row.get("title")) or document.title
-    url = _text(row.get("url")) or document.url
-    return replace(document, title=title, url=url)
 
 
 def _text(value: Any) -> str:
