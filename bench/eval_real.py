@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.path.insert(0, str(BENCH))
     import eval_acled
 
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     report: dict[str, Any] = {
         "date": now.isoformat(timespec="seconds"),
         "commit": commit(),

@@ -547,7 +547,7 @@ def main(argv: list[str] | None = None) -> int:
     import mapper
 
     modes = ("include", "exclude") if args.demonyms == "both" else (args.demonyms,)
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     stamp = now.strftime("%Y-%m-%d %H:%M UTC")
     version = getattr(mapper, "__version__", "?")
     corpora = list(CORPORA) if args.corpus == "all" else [args.corpus]

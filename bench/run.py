@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     plan = QUICK if args.quick else FULL
     started = time.perf_counter()
     texts = corpus(plan.corpus_bytes)
-    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(f"mapper benchmarks{' (--quick)' if args.quick else ''}, {today}")
     print(f"machine: {machine()}; load average at start {load_average()}")
     print(f"code: {code_version()}")
