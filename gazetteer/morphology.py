@@ -1,0 +1,55 @@
+"""Russian dictionary forms of words, so that names and texts meet in lemma space.
+
+A Russian name is indexed under its words' lemmas as well as under its words
+(``Баткенская область`` → ``баткенский область``, :mod:`gazetteer.names`), and a text's
+words are read by the lemmas of their likely parses (``Баткенской области`` → ``баткенский
+область``; mapper's Russian language pack reads texts with :func:`lemmas`). Both sides use
+this one function, so they agree. Proper names the dictionary lacks get several guessed
+parses (``Таше`` → таша or таш), so :func:`lemmas` returns the lemma of each likely parse,
+best first; a name is indexed under the best one.
+
+Uses pymorphy3 with its Russian dictionaries from the package registry (loaded on first use).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["MAX_LEMMAS", "MIN_PARSE_SCORE", "analyzer", "is_cyrillic", "lemmas", "parses"]
+
+MAX_LEMMAS = 3
+MIN_PARSE_SCORE = 0.01
+
+
+def is_cyrillic(word: str) -> bool:
+    """Whether ``word`` has a Cyrillic letter (the words :func:`lemmas` reads)."""
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> Any:
+    """The pymorphy3 analyser with its Russian dictionaries (loaded once)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=300_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    """Lemmas of the likely parses of a Russian word, best first, without repeats."""
+    found: list[str] = []
+    for parse in parses(word)[: MAX_LEMMAS + 2]:
+        if parse.score >= MIN_PARSE_SCORE and parse.normal_form not in found:
+            found.append(parse.normal_form)
+    return tuple(found[:MAX_LEMMAS]) or (word.lower(),)
+
+
+def parses(word: str) -> list[Any]:
+    """The analyser's parses of ``word``; none for a word it cannot read (pymorphy3 fails
+    on letters without a Unicode name, such as Tangut)."""
+    try:
+        found: list[Any] = analyzer().parse(word)
+    except ValueError:
+        return []
+    return found
