@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from mapper import languages
 from mapper.languages.pack import CasualtyWords, NumberWords
@@ -155,9 +155,16 @@ def _number_tokens(text: str, language: str) -> list[tuple[int, int, str, int]]:
     for match in digits.finditer(text):
         value = int(re.sub(r"\D", "", match.group()))
         tokens.append((match.start(), match.end(), "add", value))
+    generation = languages.generation()
     for match in _WORD.finditer(text):
-        for start, end, word in _word_parts(match):
-            role = _word_role(word, language)
+        word = match.group()
+        if "-" not in word:  # most words: one part, its role looked up once per vocabulary
+            role = _role(word.lower(), language, generation)
+            if role is not None:
+                tokens.append((match.start(), match.end(), *role))
+            continue
+        for start, end, part in _word_parts(match):
+            role = _role(part.lower(), language, generation)
             if role is not None:
                 tokens.append((start, end, *role))
     return sorted(tokens)
@@ -172,8 +179,9 @@ def _word_parts(match: re.Match[str]) -> list[tuple[int, int, str]]:
     return parts
 
 
-def _word_role(word: str, language: str) -> tuple[str, int] | None:
-    lowered = word.lower()
+@lru_cache(maxsize=200_000)
+def _role(lowered: str, language: str, generation: int) -> tuple[str, int] | None:
+    """The role of a lower-case word in a number (``add``, ``mul``, ``teen``), if any."""
     if lowered.isdigit():
         return None
     numbers = _numbers_of(language)
