@@ -224,6 +224,10 @@ class NameIndex:
         values = self.values
         return [(key, values[i]) for key, i in self.keys.iter_prefixes_with_ids(text)]
 
+    def starts_with(self, prefix: str) -> bool:
+        """Whether some key starts with ``prefix``."""
+        return bool(self.keys.has_keys_with_prefix(prefix))
+
     def get(self, key: str) -> int | None:
         """The value of ``key``, or ``None`` when it is not indexed."""
         i = self.keys.get(key)

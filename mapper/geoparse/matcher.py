@@ -40,6 +40,8 @@ __all__ = ["BOTH", "PLACES", "UNLOCATED", "Hit", "Matcher"]
 BOTH = PLACES | UNLOCATED
 #: A word longer than this (encoded data, a hash) spells no name.
 LONGEST_WORD = MAX_KEY_LENGTH + 1
+#: Words remembered as starting a name or not.
+STARTS_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class Matcher:
 
     def __init__(self, indexes: Sequence[NameIndex]):
         self._indexes = tuple(indexes)
+        #: Whether a word's key starts any key of the indexes (a word that starts none is
+        #: not looked up); bounded, cleared when full.
+        self._starts: dict[str, bool] = {}
 
     @classmethod
     def bundled(cls) -> Matcher:
@@ -76,27 +81,45 @@ class Matcher:
 
     def hits(self, tokens: list[Token], text: str) -> Iterator[Hit]:
         """Every run of tokens that spells a name (each run once, whichever stream found it)."""
+        streams = list(_streams(tokens, text))
+        several = len(streams) > 1  # only then can two streams find the same run
         seen: set[tuple[int, int, tuple[str, ...]]] = set()
-        looked_up: list[set[str]] = [set() for _ in tokens]
-        for stream, starts in _streams(tokens, text):
-            for first, offset in starts:
-                window = stream[offset : offset + MAX_KEY_LENGTH]
-                if window in looked_up[first]:
+        looked_up: dict[tuple[int, str], None] = {}
+        starts_name = self._starts_name
+        for stream, starts in streams:
+            for first, offset, word in starts:
+                if not starts_name(word):
                     continue
-                looked_up[first].add(window)
+                window = stream[offset : offset + MAX_KEY_LENGTH]
+                if several:
+                    if (first, window) in looked_up:
+                        continue
+                    looked_up[first, window] = None
                 for key, kinds, targets in self._matches(window):
                     last = first + key.count(" ") - 1
                     keys = (key_skeleton(key), *targets)
-                    if (first, last, keys) not in seen:
+                    if several:
+                        if (first, last, keys) in seen:
+                            continue
                         seen.add((first, last, keys))
-                        yield Hit(first, last, keys, kinds)
+                    yield Hit(first, last, keys, kinds)
+
+    def _starts_name(self, word: str) -> bool:
+        found = self._starts.get(word)
+        if found is None:
+            if len(self._starts) >= STARTS_CACHE_SIZE:
+                self._starts.clear()
+            found = any(index.starts_with(word + " ") for index in self._indexes)
+            self._starts[word] = found
+        return found
 
     def _matches(self, window: str) -> list[tuple[str, int, tuple[str, ...]]]:
         """(key, kinds, other skeletons) of every key that starts ``window``, in all indexes."""
         if len(self._indexes) == 1:
             index = self._indexes[0]
             return [
-                (key, value & BOTH, index.targets_of(value)) for key, value in index.matches(window)
+                (key, value & BOTH, index.targets_of(value) if value > BOTH else ())
+                for key, value in index.matches(window)
             ]
         merged: dict[str, tuple[int, tuple[str, ...]]] = {}
         for index in self._indexes:
@@ -121,8 +144,8 @@ def _word_keys(word: str, inflected: bool) -> tuple[str, ...]:
     return (token_key(word), *(token_key(form) for form in morphology.lemmas(word)))
 
 
-def _streams(tokens: list[Token], text: str) -> Iterator[tuple[str, list[tuple[int, int]]]]:
-    """Token-key streams, each with (token index, offset) of the words a name may start at.
+def _streams(tokens: list[Token], text: str) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
+    """Token-key streams, each with (token index, offset, key) of the words in it.
 
     Stream 0 spells words as written; stream ``k`` spells Russian words by the lemma of
     their ``k``-th parse (the best parse's when they have fewer), so a name whose words are
@@ -136,7 +159,7 @@ def _streams(tokens: list[Token], text: str) -> Iterator[tuple[str, list[tuple[i
     ]
     for level in range(depth):
         pieces: list[str] = []
-        starts: list[tuple[int, int]] = []
+        starts: list[tuple[int, int, str]] = []
         position = 0
         for i, keys in enumerate(alternatives):
             if hard[i]:
@@ -144,7 +167,7 @@ def _streams(tokens: list[Token], text: str) -> Iterator[tuple[str, list[tuple[i
                 position += 2
             word = (keys[level] if level < len(keys) else keys[min(1, len(keys) - 1)]) or BREAK
             if word != BREAK:
-                starts.append((i, position))
+                starts.append((i, position, word))
             pieces.append(word + " ")
             position += len(word) + 1
         yield "".join(pieces), starts
