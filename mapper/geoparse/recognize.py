@@ -270,12 +270,10 @@ def _inflected(word: str) -> bool:
 
 
 def _frequent_word(word: str, language: str) -> bool:
-    from wordfreq import zipf_frequency
-
     code = languages.pack_for(language).word_frequencies
     if len(word) > LONGEST_WORD or code is None or not languages.has_pack(language):
         return False
-    return zipf_frequency(word, code) >= FREQUENT_ZIPF
+    return lexicon.is_frequent(word, code, FREQUENT_ZIPF)
 
 
 def _span(

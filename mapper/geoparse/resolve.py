@@ -174,22 +174,19 @@ def _reads_as_place(span: Span, best: _Option, context: _Context, language: str)
         return False
     if span.first != span.last:
         return True
-    frequency = _zipf(span.text, language)
     own_name = form(span.text) == form(place.name)
     major = (place.population or 0) >= MAJOR_CITY
-    if frequency >= VERY_COMMON_ZIPF and not own_name and not major:
+    if _frequent(span.text, language, VERY_COMMON_ZIPF) and not own_name and not major:
         return False
     small = (place.population or 0) < COMMON_WORD_MIN_POPULATION
-    return not (small and frequency >= COMMON_WORD_ZIPF)
+    return not (small and _frequent(span.text, language, COMMON_WORD_ZIPF))
 
 
-def _zipf(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency
-
+def _frequent(word: str, language: str, threshold: float) -> bool:
     code = languages.pack_for(language).word_frequencies
     if code is None or not languages.has_pack(language):
-        return 0.0
-    return zipf_frequency(word.lower(), code)
+        return False
+    return lexicon.is_frequent(word.lower(), code, threshold)
 
 
 def _cached_options(
