@@ -29,3 +29,14 @@ def test_thresholds_are_answered_as_by_the_best_list():
 def test_a_threshold_at_or_below_the_floor_is_refused():
     with pytest.raises(ValueError, match="above 3.0"):
         is_frequent("the", "en", 3.0)
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "id"])
+def test_plain_words_read_from_the_list_file_have_wordfreqs_figures(code):
+    from mapper.geoparse.lexicon import _PLAIN_WORD, zipf
+
+    words = [w for w in wordfreq.iter_wordlist(code, "small") if _PLAIN_WORD.fullmatch(w)]
+    words += ["zzzqqq", "батрахомиомахия", "ё", "kyrgyzstan"]
+    assert len(words) > 10_000
+    for word in words:
+        assert zipf(word, code) == wordfreq.zipf_frequency(word, code, wordlist="small"), word
