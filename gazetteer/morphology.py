@@ -45,11 +45,12 @@ def lemmas(word: str) -> tuple[str, ...]:
     return tuple(found[:MAX_LEMMAS]) or (word.lower(),)
 
 
-def parses(word: str) -> list[Any]:
-    """The analyser's parses of ``word``; none for a word it cannot read (pymorphy3 fails
-    on letters without a Unicode name, such as Tangut)."""
+@lru_cache(maxsize=20_000)
+def parses(word: str) -> tuple[Any, ...]:
+    """The analyser's parses of ``word`` (read once for the words of a document, shared by
+    :func:`lemmas` and mapper's readings and surname test); none for a word it cannot read (pymorphy3 fails on letters without a Unicode
+    name, such as Tangut)."""
     try:
-        found: list[Any] = analyzer().parse(word)
+        return tuple(analyzer().parse(word))
     except ValueError:
-        return []
-    return found
+        return ()

@@ -36,5 +36,5 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=50_000)
 def is_surname(word: str) -> bool:
     """True when the analyser's best reading of ``word`` is a surname (``Назарбаеву``)."""
-    parses: list[Any] = _parses(word)
+    parses: tuple[Any, ...] = _parses(word)
     return bool(parses) and "Surn" in parses[0].tag
