@@ -79,9 +79,10 @@ class Matcher:
         entries = index_entries(names)
         return Matcher([*self._indexes, NameIndex.build(entries)]) if entries else self
 
-    def hits(self, tokens: list[Token], text: str) -> Iterator[Hit]:
-        """Every run of tokens that spells a name (each run once, whichever stream found it)."""
-        streams = list(_streams(tokens, text))
+    def hits(self, tokens: list[Token], text: str, *, capitalised: bool = False) -> Iterator[Hit]:
+        """Every run of tokens that spells a name (each run once, whichever stream found it);
+        with ``capitalised``, only the runs whose first word starts with a capital letter."""
+        streams = list(_streams(tokens, text, capitalised))
         several = len(streams) > 1  # only then can two streams find the same run
         seen: set[tuple[int, int, tuple[str, ...]]] = set()
         looked_up: dict[tuple[int, str], None] = {}
@@ -144,14 +145,18 @@ def _word_keys(word: str, inflected: bool) -> tuple[str, ...]:
     return (token_key(word), *(token_key(form) for form in morphology.lemmas(word)))
 
 
-def _streams(tokens: list[Token], text: str) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
-    """Token-key streams, each with (token index, offset, key) of the words in it.
+def _streams(
+    tokens: list[Token], text: str, capitalised: bool = False
+) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
+    """Token-key streams, each with (token index, offset, key) of the words a name may start
+    at (with ``capitalised``, the words that start with a capital letter).
 
     Stream 0 spells words as written; stream ``k`` spells Russian words by the lemma of
     their ``k``-th parse (the best parse's when they have fewer), so a name whose words are
     all read in their likely sense is found in one of them.
     """
     alternatives = [_word_keys(token.text, True) for token in tokens]
+    heads = [not capitalised or token.text[0].isupper() for token in tokens]
     depth = max((len(a) for a in alternatives), default=1)
     hard = [
         i > 0 and not is_joiner(text[tokens[i - 1].end : token.start])
@@ -166,7 +171,7 @@ def _streams(tokens: list[Token], text: str) -> Iterator[tuple[str, list[tuple[i
                 pieces.append(BREAK + " ")
                 position += 2
             word = (keys[level] if level < len(keys) else keys[min(1, len(keys) - 1)]) or BREAK
-            if word != BREAK:
+            if word != BREAK and heads[i]:
                 starts.append((i, position, word))
             pieces.append(word + " ")
             position += len(word) + 1

@@ -53,7 +53,7 @@ def recognize(document: Document, matcher: Matcher) -> list[Span]:
     text, language = document.text, document.language
     tokens = tokenize(text)
     grouped: dict[tuple[int, int], list[Hit]] = {}
-    for hit in matcher.hits(tokens, text):
+    for hit in matcher.hits(tokens, text, capitalised=True):  # _keep wants a capital
         grouped.setdefault((hit.first, hit.last), []).append(hit)
     spans = []
     for (first, last), hits in grouped.items():

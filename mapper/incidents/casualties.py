@@ -269,8 +269,11 @@ class _Cue:
 def find_casualties(text: str, language: str, skip: Sequence[tuple[int, int]] = ()) -> Casualties:
     """The killed and injured figures ``text`` states (the first of each kind)."""
     language = languages.pack_for(language).code
+    quantities = find_quantities(text, language, skip)
+    if not quantities:  # no figure to give: the cues need not be looked for
+        return Casualties(None, None)
     cues = _cues(text, language)
-    groups = _groups(text, find_quantities(text, language, skip), cues)
+    groups = _groups(text, quantities, cues)
     figures: dict[str, int] = {}
     used: set[int] = set()
     for cue in cues:
