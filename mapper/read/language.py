@@ -64,7 +64,7 @@ def detect_language(text: str) -> str:
     read. The answer is deterministic for a given text.
     """
     sample = _sample(text)
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if sum(map(str.isalpha, sample)) < MIN_LETTERS:
         return UNDETERMINED
     scores: dict[str, float] = {}
     for code, probability in _identifier().rank(sample):
