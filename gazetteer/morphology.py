@@ -48,8 +48,8 @@ def lemmas(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=20_000)
 def parses(word: str) -> tuple[Any, ...]:
     """The analyser's parses of ``word`` (read once for the words of a document, shared by
-    :func:`lemmas` and mapper's readings and surname test); none for a word it cannot read (pymorphy3 fails on letters without a Unicode
-    name, such as Tangut)."""
+    :func:`lemmas` and mapper's readings and surname test); none for a word it cannot read
+    (pymorphy3 fails on letters without a Unicode name, such as Tangut)."""
     try:
         return tuple(analyzer().parse(word))
     except ValueError:

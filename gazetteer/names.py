@@ -226,7 +226,7 @@ class NameIndex:
 
     def starts_with(self, prefix: str) -> bool:
         """Whether some key starts with ``prefix``."""
-        return bool(self.keys.has_keys_with_prefix(prefix))
+        return next(iter(self.keys.iterkeys(prefix)), None) is not None
 
     def get(self, key: str) -> int | None:
         """The value of ``key``, or ``None`` when it is not indexed."""

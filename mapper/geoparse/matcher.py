@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from gazetteer.names import (
@@ -156,23 +157,28 @@ def _streams(
     all read in their likely sense is found in one of them.
     """
     alternatives = [_word_keys(token.text, True) for token in tokens]
-    heads = [not capitalised or token.text[0].isupper() for token in tokens]
-    depth = max((len(a) for a in alternatives), default=1)
-    hard = [
-        i > 0 and not is_joiner(text[tokens[i - 1].end : token.start])
-        for i, token in enumerate(tokens)
+    depth = max(map(len, alternatives), default=1)
+    hard = [False] * min(1, len(tokens)) + [
+        not is_joiner(text[before.end : after.start]) for before, after in pairwise(tokens)
     ]
+    heads = [not capitalised or token.text[0].isupper() for token in tokens]
     for level in range(depth):
-        pieces: list[str] = []
-        starts: list[tuple[int, int, str]] = []
-        position = 0
-        for i, keys in enumerate(alternatives):
-            if hard[i]:
-                pieces.append(BREAK + " ")
-                position += 2
-            word = (keys[level] if level < len(keys) else keys[min(1, len(keys) - 1)]) or BREAK
-            if word != BREAK and heads[i]:
-                starts.append((i, position, word))
-            pieces.append(word + " ")
-            position += len(word) + 1
+        if level == 0:
+            words = [keys[0] or BREAK for keys in alternatives]
+        else:
+            words = [
+                (keys[level] if level < len(keys) else keys[min(1, len(keys) - 1)]) or BREAK
+                for keys in alternatives
+            ]
+        pieces = [
+            BREAK + " " + word + " " if h else word + " "
+            for word, h in zip(words, hard, strict=True)
+        ]
+        starts = [
+            (i, end - len(word) - 1, word)
+            for i, (word, h, end, head) in enumerate(
+                zip(words, hard, accumulate(map(len, pieces)), heads, strict=True)
+            )
+            if head and word != BREAK
+        ]
         yield "".join(pieces), starts
