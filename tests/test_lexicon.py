@@ -27,7 +27,7 @@ def test_thresholds_are_answered_as_by_the_best_list():
 
 
 def test_a_threshold_at_or_below_the_floor_is_refused():
-    with pytest.raises(ValueError, match="above 3.0"):
+    with pytest.raises(ValueError, match=r"above 3\.0"):
         is_frequent("the", "en", 3.0)
 
 
