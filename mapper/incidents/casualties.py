@@ -156,6 +156,11 @@ def _number_tokens(text: str, language: str) -> list[tuple[int, int, str, int]]:
         value = int(re.sub(r"\D", "", match.group()))
         tokens.append((match.start(), match.end(), "add", value))
     generation = languages.generation()
+    words = _plain_number_words(language, generation)
+    if words is not None:  # a word that is one of them holds it, lower-cased, in the text's
+        lowered = text.lower()
+        if not any(word in lowered for word in words):
+            return sorted(tokens)
     for match in _WORD.finditer(text):
         word = match.group()
         if "-" not in word:  # most words: one part, its role looked up once per vocabulary
@@ -177,6 +182,18 @@ def _word_parts(match: re.Match[str]) -> list[tuple[int, int, str]]:
         parts.append((position, position + len(part), part))
         position += len(part) + 1
     return parts
+
+
+@cache
+def _plain_number_words(language: str, generation: int) -> tuple[str, ...] | None:
+    """The words that have a role in a number, for a language whose number words do not
+    inflect (``None``: they do, and any word may be one)."""
+    pack = languages.pack_for(language)
+    if pack.numbers.inflected and pack.morphology is not None:
+        return None
+    numbers = pack.numbers
+    words = {*numbers.words, *numbers.multipliers, numbers.teen_word or ""}
+    return tuple(sorted(w for w in words if w and not w.isdigit()))
 
 
 @lru_cache(maxsize=200_000)
