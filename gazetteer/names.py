@@ -80,6 +80,7 @@ __all__ = [
     "key_skeleton",
     "name_keys",
     "token_key",
+    "unlocated_names",
     "write_index",
 ]
 
@@ -304,7 +305,7 @@ def write_index(db: sqlite3.Connection, out_dir: Path, digest: str) -> dict[str,
     number of keys and each file's SHA-256.
     """
     located = (name for (name,) in db.execute("SELECT name FROM names"))
-    entries = index_entries(located, _unlocated_names(db))
+    entries = index_entries(located, unlocated_names(db))
     keys, values, targets = _tries(entries)
     if sys.byteorder != "little":  # pragma: no cover
         values.byteswap()
@@ -320,7 +321,8 @@ def write_index(db: sqlite3.Connection, out_dir: Path, digest: str) -> dict[str,
     }
 
 
-def _unlocated_names(db: sqlite3.Connection) -> Iterator[str]:
+def unlocated_names(db: sqlite3.Connection) -> Iterator[str]:
+    """The names and other names of the places ``db`` knows without a point."""
     for (raw,) in db.execute("SELECT raw FROM unlocated ORDER BY id"):
         record = json.loads(raw)
         for name in [record["name"], *record.get("names_alt", "").split(";")]:
