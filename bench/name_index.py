@@ -29,7 +29,7 @@ from benchlib import REAL_FOLDERS, corpus, megabytes, real_corpus
 OPEN = {
     "marisa": "import marisa_trie; t = marisa_trie.Trie(); t.mmap({path!r})",
     "dawg": "import dawg; d = dawg.IntDAWG(); d.load({path!r})",
-    "pyahocorasick": "import ahocorasick, pickle; ahocorasick.load({path!r}, pickle.loads)",
+    "pyahocorasick": "import ahocorasick, pickle; a = ahocorasick.load({path!r}, pickle.loads)",
 }
 
 

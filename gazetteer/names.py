@@ -26,25 +26,27 @@ All three are memory-mapped: opening the index takes under a millisecond, nothin
 or cached per user, and processes on one machine share the pages. User layers are indexed
 in memory by :meth:`NameIndex.build` (a few thousand names take milliseconds).
 
-Why a MARISA trie. Measured on this gazetteer's 947,010 keys and 175 KB of real news
-articles (2-core machine, Python 3.11; ``bench/name_index.py`` repeats the measurement):
+Why a MARISA trie. ``bench/name_index.py`` builds each candidate from this gazetteer's
+947,010 keys and scans 99 real news articles (0.18 MB, every word a name may start at) with
+it; on the 2-core development machine, shared with other jobs (scan speeds vary by half
+between runs there):
 
-==========================  ==============  ===============  ===========  ========
-structure                   build           on disk          open         scan
-==========================  ==============  ===============  ===========  ========
-MARISA trie (chosen)        0.7 s           4.0 MB + 3.8 MB  0.2 ms mmap  5.4 MB/s
-DAWG (DAWG2)                2.3 s           25 MB            6 ms, read   5.4 MB/s
-pyahocorasick (before)      1.8 s           235 MB pickled   1.6–2.6 s    10 MB/s
-ahocorasick-rs              2.2 s           cannot be saved  2.2 s        27 MB/s
-==========================  ==============  ===============  ===========  ========
+==========================  =========  ===============  ===================  ==========  ======
+structure                   build      on disk          open, new process    scan        memory
+==========================  =========  ===============  ===================  ==========  ======
+MARISA trie (chosen)        0.7 s      4.0 MB (+3.8)    0.1 ms (mmap)        11 MB/s     +1 MiB
+DAWG (DAWG2)                2.8 s      25.3 MB          12 ms (read)         8-14 MB/s   +24 MiB
+pyahocorasick (before)      1.7 s      235 MB           2.9 s (unpickled)    17 MB/s     +244 MiB
+ahocorasick-rs              2.3 s      cannot be saved  2.3 s (rebuilt)      26 MB/s     +69 MiB
+==========================  =========  ===============  ===================  ==========  ======
 
-(scan: the text's words already folded, every name found at every word, as MB of article
-text per second.) The automata scan faster, but must be built or unpickled in every
-process (seconds, and 120–300 MB each); the trie is the smallest on disk, needs no load,
-and its word-by-word scan is fast enough that the name scan is a small share of
-extraction. A sorted key table scanned over word n-grams needs one binary search per
-n-gram length at every word (names run to 28 words), which the trie's prefix walk does in
-one call.
+(memory: what opening adds to a process; the trie's pages are shared by every process of a
+machine through the page cache.) The automata scan faster, but must be rebuilt or
+unpickled in every process, which costs seconds and hundreds of MB each; the trie is the
+smallest on disk and needs no load, and mapper looks up only the words a name may start
+at (capitalised ones), so the scan is a few per cent of extraction. A sorted key table
+scanned over word n-grams needs one binary search per n-gram length at every word (names
+run to 28 words), which the trie's prefix walk does in one call.
 """
 
 from __future__ import annotations
