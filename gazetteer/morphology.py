@@ -8,6 +8,12 @@ this one function, so they agree. Proper names the dictionary lacks get several 
 parses (``Таше`` → таша or таш), so :func:`lemmas` returns the lemma of each likely parse,
 best first; a name is indexed under the best one.
 
+Why it lives in the gazetteer: the name index is built with the gazetteer (``python -m
+gazetteer.build``, which imports nothing from mapper), so the build needs the lemmatiser;
+keeping the one function here, rather than passing mapper's into the build through a hook,
+means the index and the texts cannot be folded by two copies that drift apart, and the
+gazetteer builds its own data alone. mapper's Russian language pack reads texts with it.
+
 Uses pymorphy3 with its Russian dictionaries from the package registry (loaded on first use).
 """
 
