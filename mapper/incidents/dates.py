@@ -31,8 +31,9 @@ named), or at most half a year after a guessed reference day (as ``dateparser`` 
 it when it prefers the past; computed here, without it). Relative forms never resolve
 after a publication date.
 
-Rules are compiled once per language pack; the rules that need a reference day are not
-run without one.
+Rules are compiled once per language pack; a rule is not run on a sentence without one of
+the words each of its matches holds (:mod:`mapper.incidents.prefilter`), nor without a
+reference day when it needs one.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from mapper import languages
+from mapper.incidents.prefilter import fold, may_match
 from mapper.languages.pack import DateWords
 
 __all__ = [
@@ -151,10 +153,13 @@ def find_dates(text: str, language: str, reference: Reference | None = None) -> 
     language = languages.pack_for(language).code
     found = []
     has_digit = _DIGIT.search(text) is not None  # every digit rule needs a \d
+    folded = fold(text)
     for kind, pattern in _rules(language):
         if kind in _NEED_DIGITS and not has_digit:
             continue
         if reference is None and kind in _NEED_REFERENCE:
+            continue
+        if not may_match(pattern, folded):  # none of the words every match holds
             continue
         for match in pattern.finditer(text):
             found.append(_mention(kind, match, language, reference))
