@@ -154,12 +154,15 @@ def peak_rss_mib() -> float:
 @dataclass(frozen=True)
 class ChildRun:
     """A finished child process: wall time, time to its first line of output, peak memory
-    of it and the children it waited for, and its output."""
+    of it and the children it waited for, and its output; ``cpu_seconds`` is the CPU time
+    (user and system) of it and the children it waited for, which other load on a shared
+    machine does not stretch as it stretches wall time."""
 
     seconds: float
     first_line_seconds: float
     peak_rss_mib: float
     stdout: str
+    cpu_seconds: float = 0.0
 
 
 def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> ChildRun:
@@ -182,7 +185,8 @@ def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> Chil
         stderr = err.read()
     if proc.returncode != 0:
         raise subprocess.CalledProcessError(proc.returncode, list(command), stdout, stderr)
-    return ChildRun(seconds, first, usage.ru_maxrss / 1024, stdout)
+    cpu = usage.ru_utime + usage.ru_stime
+    return ChildRun(seconds, first, usage.ru_maxrss / 1024, stdout, cpu)
 
 
 _SPIN = "import time\nend = time.process_time() + {seconds}\nwhile time.process_time() < end: pass"

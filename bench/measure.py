@@ -100,7 +100,8 @@ def single(args: argparse.Namespace) -> list[Row]:
             "extract",
             f"one article ({size:,} bytes), new process, empty cache (first run)",
             f"{empty_s:.2f} s",
-            "decompresses the gazetteer, keeps the language model",
+            "decompresses the gazetteer, keeps the language model; "
+            f"CPU {statistics.median(r.cpu_seconds for r in empty):.2f} s",
             len(empty),
             max(r.peak_rss_mib for r in empty),
             f"<= {ONE_ARTICLE_EMPTY_CACHE_TARGET_S:g} s: "
@@ -110,7 +111,8 @@ def single(args: argparse.Namespace) -> list[Row]:
             "extract",
             f"one article ({size:,} bytes), new process, cache warm",
             f"{warm_s:.2f} s",
-            f"min {min(r.seconds for r in warm):.2f} s",
+            f"min {min(r.seconds for r in warm):.2f} s; "
+            f"CPU {statistics.median(r.cpu_seconds for r in warm):.2f} s",
             len(warm),
             max(r.peak_rss_mib for r in warm),
             f"<= {ONE_ARTICLE_WARM_TARGET_S:g} s: " + verdict(warm_s <= ONE_ARTICLE_WARM_TARGET_S),
@@ -292,7 +294,8 @@ def engines(args: argparse.Namespace) -> list[Row]:
                 f"`mapper extract`, {label}",
                 f"{run.seconds:.2f} s",
                 f"{size / run.seconds:.3f} MB/s end to end, {len(files):,} files; "
-                f"first line after {run.first_line:.2f} s",
+                f"first line after {run.first_line:.2f} s; CPU {run.cpu_seconds:.1f} s "
+                f"({size / run.cpu_seconds:.3f} MB per CPU-second)",
                 args.runs,
                 run.peak_rss_mib,
             )
