@@ -141,6 +141,17 @@ def run_times(work: Callable[[], object], runs: int) -> list[float]:
     return times
 
 
+def run_cpu_times(work: Callable[[], object], runs: int) -> list[tuple[float, float]]:
+    """(CPU seconds, wall-clock seconds) of ``runs`` calls of ``work``. CPU time is what a
+    core spends; on a machine shared with other jobs, wall time also counts the waits."""
+    times = []
+    for _ in range(runs):
+        cpu, start = time.process_time(), time.perf_counter()
+        work()
+        times.append((time.process_time() - cpu, time.perf_counter() - start))
+    return times
+
+
 def median_seconds(work: Callable[[], object], runs: int) -> float:
     """Median wall-clock seconds of ``runs`` calls of ``work``."""
     return statistics.median(run_times(work, runs))
