@@ -3,8 +3,9 @@
 Prints a Markdown table of medians over repeated runs: extraction throughput per core (MB
 per CPU-second of the measuring process, wall time beside it) on real articles against a
 raw scan of every gazetteer name and geotext; one article in a new process from an empty
-cache and with the cache warm, the cache's size and the libraries the extract path imports; gazetteer cold start and warm lookups; map build, page size and
-first paint against folium; the Dask engine with 1 and 2 workers and one worker's memory.
+cache and with the cache warm, the cache's size and the libraries the extract path
+imports; gazetteer cold start and warm lookups; map build, page size and first paint
+against folium; the Dask engine with 1 and 2 workers and one worker's memory.
 Every row is measured in a process of its own, whose peak RSS is printed with it; targets
 are printed next to the figures (benchmarks, not tests). ``--quick`` runs small sizes
 only; ``--real`` names the folders of real articles (default: ``bench/corpora/news/text``
