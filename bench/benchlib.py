@@ -1,10 +1,18 @@
-"""Shared pieces of the benchmarks: the corpus, timing, child processes, peak memory, the table.
+"""Shared pieces of the benchmarks: the corpora, timing, child processes, peak memory, the table.
 
-The corpus is generated from the project's own texts only (``tests/devset/*.txt`` and
-``mapper/samples/articles/*.txt``): each generated article starts from one source article
-and takes further paragraphs from other articles in the same language until it reaches
-about :data:`ARTICLE_BYTES`, so articles are of news size and no two are alike, with a
-fixed seed so that every run reads the same bytes.
+Two corpora:
+
+* **real articles** (:func:`real_corpus`): every ``*.txt`` of the folders given, by default
+  the git-ignored real news texts of ``bench/corpora/news/text`` (rebuilt by
+  ``bench/corpora/rebuild.py``) and ``../shared/seeds``; each article once, as published.
+  Extraction throughput is measured on it when it is there.
+* **generated** (:func:`corpus`): made from the project's own texts only
+  (``tests/devset/*.txt`` and ``mapper/samples/articles/*.txt``): each generated article
+  starts from one source article and takes further paragraphs from other articles in the
+  same language until it reaches about :data:`ARTICLE_BYTES`, so articles are of news size
+  and no two are alike, with a fixed seed so that every run reads the same bytes. It
+  stands in for the real articles where they are missing, and feeds the Dask engines
+  (which need megabytes of files).
 """
 
 from __future__ import annotations
@@ -26,12 +34,17 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 DEVSET = ROOT / "tests" / "devset"
 SAMPLES = ROOT / "mapper" / "samples" / "articles"
+#: Where real articles are looked for when no folder is given.
+REAL_FOLDERS = (BENCH / "corpora" / "news" / "text", ROOT.parent / "shared" / "seeds")
 ARTICLE_BYTES = 3_000
 SEED = 7
 
 #: Targets printed next to the figures.
 EXTRACT_TARGET_MB_S = 1.0
-RAW_RATIO_TARGET = 20.0
+RAW_RATIO_TARGET = 10.0
+ONE_ARTICLE_WARM_TARGET_S = 1.0
+ONE_ARTICLE_EMPTY_CACHE_TARGET_S = 5.0
+CACHE_TARGET_MB = 100.0
 COLD_TARGET_S = 1.0
 MAP_TARGET_S = 5.0
 DASK_TARGET = 1.6
@@ -80,6 +93,18 @@ def corpus(target_bytes: int, seed: int = SEED) -> list[str]:
     return texts
 
 
+def real_corpus(folders: Sequence[Path] = REAL_FOLDERS) -> tuple[list[str], list[Path]]:
+    """The texts of every ``*.txt`` in ``folders`` (sorted by path), and the folders that
+    had any; empty when none is there."""
+    texts, found = [], []
+    for folder in folders:
+        paths = sorted(Path(folder).glob("*.txt"))
+        if paths:
+            found.append(Path(folder))
+        texts += [path.read_text(encoding="utf-8") for path in paths]
+    return texts, found
+
+
 def megabytes(texts: Sequence[str]) -> float:
     """The UTF-8 size of ``texts`` in MB (10^6 bytes)."""
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6
@@ -116,6 +141,17 @@ def run_times(work: Callable[[], object], runs: int) -> list[float]:
     return times
 
 
+def run_cpu_times(work: Callable[[], object], runs: int) -> list[tuple[float, float]]:
+    """(CPU seconds, wall-clock seconds) of ``runs`` calls of ``work``. CPU time is what a
+    core spends; on a machine shared with other jobs, wall time also counts the waits."""
+    times = []
+    for _ in range(runs):
+        cpu, start = time.process_time(), time.perf_counter()
+        work()
+        times.append((time.process_time() - cpu, time.perf_counter() - start))
+    return times
+
+
 def median_seconds(work: Callable[[], object], runs: int) -> float:
     """Median wall-clock seconds of ``runs`` calls of ``work``."""
     return statistics.median(run_times(work, runs))
@@ -129,12 +165,15 @@ def peak_rss_mib() -> float:
 @dataclass(frozen=True)
 class ChildRun:
     """A finished child process: wall time, time to its first line of output, peak memory
-    of it and the children it waited for, and its output."""
+    of it and the children it waited for, and its output; ``cpu_seconds`` is the CPU time
+    (user and system) of it and the children it waited for, which other load on a shared
+    machine does not stretch as it stretches wall time."""
 
     seconds: float
     first_line_seconds: float
     peak_rss_mib: float
     stdout: str
+    cpu_seconds: float = 0.0
 
 
 def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> ChildRun:
@@ -157,7 +196,8 @@ def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> Chil
         stderr = err.read()
     if proc.returncode != 0:
         raise subprocess.CalledProcessError(proc.returncode, list(command), stdout, stderr)
-    return ChildRun(seconds, first, usage.ru_maxrss / 1024, stdout)
+    cpu = usage.ru_utime + usage.ru_stime
+    return ChildRun(seconds, first, usage.ru_maxrss / 1024, stdout, cpu)
 
 
 _SPIN = "import time\nend = time.process_time() + {seconds}\nwhile time.process_time() < end: pass"

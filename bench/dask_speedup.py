@@ -33,6 +33,7 @@ class EngineRun:
     seconds: float
     first_line: float
     peak_rss_mib: float
+    cpu_seconds: float = 0.0
 
     @property
     def after_first_line(self) -> float:
@@ -48,6 +49,7 @@ def timed(args: list[str], runs: int = RUNS) -> EngineRun:
         statistics.median(r.seconds for r in results),
         statistics.median(r.first_line_seconds for r in results),
         max(r.peak_rss_mib for r in results),
+        statistics.median(r.cpu_seconds for r in results),
     )
 
 

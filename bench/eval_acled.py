@@ -212,8 +212,7 @@ def summarise(outcomes: Sequence[Outcome]) -> dict[str, Any]:
 
 def run(split: str = "dev", limit: int | None = None, progress: bool = True) -> dict[str, Any]:
     """Extract and score every event of a split; the summary and one row per event."""
-    from mapper.extract import Extractor
-
+    from mapper.pipeline import Extractor
     from mapper.read.documents import document_from_text
 
     events = read_events(split, limit)

@@ -21,14 +21,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from benchlib import (
+    CACHE_TARGET_MB,
     COLD_TARGET_S,
     DASK_TARGET,
     EXTRACT_TARGET_MB_S,
     MAP_TARGET_S,
+    ONE_ARTICLE_EMPTY_CACHE_TARGET_S,
+    ONE_ARTICLE_WARM_TARGET_S,
     ChildRun,
     Row,
     load_texts,
     megabytes,
+    run_cpu_times,
     verdict,
 )
 
@@ -42,29 +46,96 @@ FOLIUM_NO_PAINT = "not painted: folium loads Leaflet from a CDN, unreachable her
 def _throughput_row(
     measure: str, stage: Callable[[Sequence[Any]], object], items: Sequence[Any], args: Any
 ) -> Row:
-    """Throughput of ``stage`` over ``items`` (the corpus texts or their documents), after
-    one warm-up pass over the first :data:`WARM_UP` items (lazy loads, first caches)."""
-    import extract_throughput as et
-
+    """Throughput per core of ``stage`` over ``items`` (the corpus texts or their
+    documents), after one warm-up pass over the first :data:`WARM_UP` items (lazy loads,
+    first caches): MB per CPU-second, the median of ``runs`` passes after the first, and the
+    first pass (words not seen before); wall-clock time next to it."""
     texts = load_texts(args.corpus)
+    size = megabytes(texts)
     stage(items[:WARM_UP])
-    mb_s, docs_s, seconds = et.throughput(lambda: stage(items), texts, args.runs)
+    (first, _), *later = run_cpu_times(lambda: stage(items), args.runs + 1)
+    seconds = statistics.median(cpu for cpu, _wall in later)
+    wall = statistics.median(wall for _cpu, wall in later)
+    mb_s, docs_s = size / seconds, len(texts) / seconds
     return Row(
         "extract",
         measure,
         f"{mb_s:.3f} MB/s",
-        f"{docs_s:,.0f} docs/s; {seconds:.2f} s for {megabytes(texts):.2f} MB",
+        f"{docs_s:,.0f} docs/s; CPU {seconds:.2f} s (wall {wall:.2f} s) for {size:.2f} MB; "
+        f"first pass {size / first:.3f} MB/s",
         args.runs,
-        values={"mb_s": mb_s, "docs_s": docs_s, "seconds": seconds},
+        values={"mb_s": mb_s, "docs_s": docs_s, "seconds": seconds, "first_mb_s": size / first},
     )
 
 
 def load(args: argparse.Namespace) -> list[Row]:
-    """Gazetteer and matcher load in this new process (cache warm)."""
+    """Gazetteer and name index load in this new process (cache warm)."""
     import extract_throughput as et
 
     _, seconds = et.load_extractor()
-    return [Row("extract", "gazetteer + matcher load", f"{seconds:.2f} s", values={"s": seconds})]
+    row = Row("extract", "gazetteer + name index load", f"{seconds:.3f} s", values={"s": seconds})
+    return [row]
+
+
+def single(args: argparse.Namespace) -> list[Row]:
+    """One article in new processes: empty cache, warm cache; the cache; heavy imports."""
+    import tempfile
+
+    import one_article
+
+    article = one_article.pick_article(load_texts(args.corpus))
+    size = len(article.encode("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "article.txt"
+        path.write_text(article, encoding="utf-8")
+        empty = one_article.empty_cache_runs(path, args.size)
+        cache = Path(tmp) / "cache"
+        warm = one_article.warm_runs(path, args.runs, cache)
+        contents = one_article.cache_contents(cache)
+        heavy = one_article.heavy_imports(path, cache)
+    empty_s = statistics.median(r.seconds for r in empty)
+    warm_s = statistics.median(r.seconds for r in warm)
+    total = sum(contents.values())
+    listing = ", ".join(f"{name} {mb:.1f} MB" for name, mb in contents.items())
+    return [
+        Row(
+            "extract",
+            f"one article ({size:,} bytes), new process, empty cache (first run)",
+            f"{empty_s:.2f} s",
+            "decompresses the gazetteer, keeps the language model; "
+            f"CPU {statistics.median(r.cpu_seconds for r in empty):.2f} s",
+            len(empty),
+            max(r.peak_rss_mib for r in empty),
+            f"<= {ONE_ARTICLE_EMPTY_CACHE_TARGET_S:g} s: "
+            + verdict(empty_s <= ONE_ARTICLE_EMPTY_CACHE_TARGET_S),
+        ),
+        Row(
+            "extract",
+            f"one article ({size:,} bytes), new process, cache warm",
+            f"{warm_s:.2f} s",
+            f"min {min(r.seconds for r in warm):.2f} s; "
+            f"CPU {statistics.median(r.cpu_seconds for r in warm):.2f} s",
+            len(warm),
+            max(r.peak_rss_mib for r in warm),
+            f"<= {ONE_ARTICLE_WARM_TARGET_S:g} s: " + verdict(warm_s <= ONE_ARTICLE_WARM_TARGET_S),
+        ),
+        Row(
+            "extract",
+            "cache on disk (MAPPER_CACHE_DIR) after those runs",
+            f"{total:.1f} MB",
+            listing,
+            target=f"<= {CACHE_TARGET_MB:g} MB: " + verdict(total <= CACHE_TARGET_MB),
+            derived=True,
+        ),
+        Row(
+            "extract",
+            "heavy libraries imported by `mapper extract`",
+            ", ".join(heavy) or "none",
+            f"of {', '.join(one_article.HEAVY)}",
+            target="none: " + verdict(not heavy),
+            derived=True,
+        ),
+    ]
 
 
 def extraction(args: argparse.Namespace) -> list[Row]:
@@ -94,7 +165,7 @@ _LABELS = {
     "matcher": "name scan only (mapper's matcher)",
     "mentions": "mentions only (recognise + resolve)",
     "full": "full extraction (mentions + incidents)",
-    "raw": "raw scan, all gazetteer names (pyahocorasick)",
+    "raw": "raw scan, all gazetteer names (pyahocorasick, automaton built beforehand)",
     "geotext": "geotext (cities + countries)",
 }
 
@@ -225,7 +296,8 @@ def engines(args: argparse.Namespace) -> list[Row]:
                 f"`mapper extract`, {label}",
                 f"{run.seconds:.2f} s",
                 f"{size / run.seconds:.3f} MB/s end to end, {len(files):,} files; "
-                f"first line after {run.first_line:.2f} s",
+                f"first line after {run.first_line:.2f} s; CPU {run.cpu_seconds:.1f} s "
+                f"({size / run.cpu_seconds:.3f} MB per CPU-second)",
                 args.runs,
                 run.peak_rss_mib,
             )
@@ -252,7 +324,7 @@ def _speedups(one: EngineRun, two: EngineRun) -> list[Row]:
 
 
 def worker_memory(args: argparse.Namespace) -> list[Row]:
-    """One Dask worker's RSS: idle, with gazetteer and matcher loaded, while extracting."""
+    """One Dask worker's RSS: idle, with gazetteer and name index loaded, while extracting."""
     import dask_speedup
 
     files = sorted(args.folder.glob("*.txt"))
@@ -262,7 +334,7 @@ def worker_memory(args: argparse.Namespace) -> list[Row]:
         Row(section, "idle (before any task)", f"{memory.idle:,.0f} MiB", peak_rss_mib=memory.idle),
         Row(
             section,
-            "gazetteer + matcher loaded",
+            "gazetteer + name index loaded",
             f"{memory.loaded:,.0f} MiB",
             "peak: while loading",
             peak_rss_mib=memory.load_peak,
@@ -279,6 +351,7 @@ def worker_memory(args: argparse.Namespace) -> list[Row]:
 
 KINDS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "load": load,
+    "single": single,
     "extraction": extraction,
     "raw": raw,
     "geotext": geotext,

@@ -1,11 +1,16 @@
-"""All benchmarks side by side, in one run on one input: ``python bench/run.py [--quick]``.
+"""All benchmarks side by side, in one run: ``python bench/run.py [--quick] [--real DIR]...``.
 
-Prints a Markdown table of medians over repeated runs: extraction throughput against a
-raw scan of every gazetteer name and geotext; gazetteer cold start and warm lookups; map
-build, page size and first paint against folium; the Dask engine with 1 and 2 workers
-and one worker's memory. Every row is measured in a process of its own, whose peak RSS is
-printed with it; targets are printed next to the figures (benchmarks, not tests).
-``--quick`` runs small sizes only.
+Prints a Markdown table of medians over repeated runs: extraction throughput per core (MB
+per CPU-second of the measuring process, wall time beside it) on real articles against a
+raw scan of every gazetteer name and geotext; one article in a new process from an empty
+cache and with the cache warm, the cache's size and the libraries the extract path
+imports; gazetteer cold start and warm lookups; map build, page size and first paint
+against folium; the Dask engine with 1 and 2 workers and one worker's memory.
+Every row is measured in a process of its own, whose peak RSS is printed with it; targets
+are printed next to the figures (benchmarks, not tests). ``--quick`` runs small sizes
+only; ``--real`` names the folders of real articles (default: ``bench/corpora/news/text``
+and ``../shared/seeds``; the generated corpus stands in when none is there);
+``--sections`` picks sections.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from pathlib import Path
 from benchlib import (
     BENCH,
     RAW_RATIO_TARGET,
+    REAL_FOLDERS,
     TABLE_HEADER,
     TABLE_RULE,
     Row,
@@ -34,6 +40,7 @@ from benchlib import (
     megabytes,
     parallel_cores,
     peak_rss_mib,
+    real_corpus,
     run_child,
     save_texts,
     table_line,
@@ -58,8 +65,9 @@ class Plan:
     lookup_names: int
 
 
-FULL = Plan(4_000_000, 4_000_000, 3, (1_000, 10_000, 100_000), 7, 3, 2_000)
+FULL = Plan(4_000_000, 4_000_000, 5, (1_000, 10_000, 100_000), 7, 3, 2_000)
 QUICK = Plan(250_000, 100_000, 1, (1_000,), 2, 1, 300)
+SECTIONS = ("extract", "gazetteer", "map", "dask")
 
 
 def measure(kind: str, **options: object) -> list[Row]:
@@ -77,13 +85,13 @@ def measure(kind: str, **options: object) -> list[Row]:
 
 def extraction_rows(plan: Plan, texts_path: Path) -> Iterator[Row]:
     """Extraction stages and peers over the same corpus file."""
-    measure("load")  # fills the gazetteer and matcher caches when they are empty
+    measure("load")  # fills the gazetteer cache when it is empty
     loads = [measure("load")[0] for _ in range(plan.runs)]
     seconds = statistics.median(r.values["s"] for r in loads)
     yield Row(
         "extract",
-        "gazetteer + matcher load (new process, cache warm)",
-        f"{seconds:.2f} s",
+        "gazetteer + name index load (new process, cache warm)",
+        f"{seconds:.3f} s",
         runs=plan.runs,
         peak_rss_mib=max(r.peak_rss_mib or 0 for r in loads),
     )
@@ -96,6 +104,9 @@ def extraction_rows(plan: Plan, texts_path: Path) -> Iterator[Row]:
     yield raw
     yield from measure("geotext", corpus=texts_path, runs=plan.runs)
     yield _raw_ratio(raw, found["full"])
+    yield from measure(
+        "single", corpus=texts_path, runs=plan.geocode_runs, size=plan.empty_cache_runs
+    )
 
 
 def _raw_ratio(raw: Row, full: Row) -> Row:
@@ -215,17 +226,41 @@ def main(argv: list[str] | None = None) -> int:
     """Run every benchmark and print the table; exit 1 when a measurement failed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes only (a smoke test)")
+    parser.add_argument(
+        "--real",
+        type=Path,
+        action="append",
+        help="a folder of real articles (*.txt); repeat for more (default: "
+        + ", ".join(str(f) for f in REAL_FOLDERS)
+        + ")",
+    )
+    parser.add_argument(
+        "--sections", default=",".join(SECTIONS), help=f"some of {','.join(SECTIONS)}"
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
+    chosen = [name.strip() for name in args.sections.split(",") if name.strip()]
+    if set(chosen) - set(SECTIONS):
+        parser.error(f"--sections takes some of {','.join(SECTIONS)}")
     started = time.perf_counter()
     texts = corpus(plan.corpus_bytes)
+    real, folders = real_corpus(args.real or REAL_FOLDERS)
+    if args.quick:
+        real = real[: max(1, len(real) // 4)]
     today = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(f"mapper benchmarks{' (--quick)' if args.quick else ''}, {today}")
     print(f"machine: {machine()}; load average at start {load_average()}")
     print(f"code: {code_version()}")
+    if real:
+        print(
+            f"extraction corpus: {len(real):,} real articles, {megabytes(real):.2f} MB, each "
+            f"once, from {', '.join(str(f) for f in folders)}"
+        )
+    else:
+        print("extraction corpus: no real articles found; the generated corpus stands in")
     print(
-        f"corpus: {len(texts):,} generated articles, {megabytes(texts):.2f} MB, from "
-        "tests/devset and mapper/samples/articles (id, en, ru in turn)"
+        f"generated corpus (Dask engines): {len(texts):,} articles, {megabytes(texts):.2f} MB, "
+        "from tests/devset and mapper/samples/articles (id, en, ru in turn)"
     )
     print()
     print(TABLE_HEADER)
@@ -233,15 +268,15 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         texts_path = Path(tmp) / "corpus.json"
-        save_texts(texts, texts_path)
-        sections = (
-            lambda: extraction_rows(plan, texts_path),
-            lambda: gazetteer_rows(plan),
-            lambda: map_rows(plan),
-            lambda: dask_rows(plan, texts),
-        )
-        for section in sections:
-            failed |= _print_rows(section)
+        save_texts(real or texts, texts_path)
+        sections = {
+            "extract": lambda: extraction_rows(plan, texts_path),
+            "gazetteer": lambda: gazetteer_rows(plan),
+            "map": lambda: map_rows(plan),
+            "dask": lambda: dask_rows(plan, texts),
+        }
+        for name in chosen:
+            failed |= _print_rows(sections[name])
     print()
     print(f"load average at end {load_average()}; {time.perf_counter() - started:.0f} s in all")
     print(

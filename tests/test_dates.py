@@ -166,3 +166,58 @@ def test_background_is_a_month_or_year_well_before_the_reference_day():
     assert is_background(DateValue("2021-03", "month"), today)
     assert not is_background(DateValue("2022-01", "month"), today)
     assert not is_background(DateValue("2020-01-01", "day"), today)
+
+
+# -- the forms read without dateparser read as dateparser reads them ----------------------
+
+#: Reference days around leap days, year ends and month ends.
+BASES = [
+    dt.date(2019, 1, 5),
+    dt.date(2020, 2, 28),
+    dt.date(2020, 2, 29),
+    dt.date(2020, 3, 1),
+    dt.date(2021, 2, 28),
+    dt.date(2021, 12, 31),
+    dt.date(2022, 1, 1),
+    dt.date(2022, 6, 15),
+]
+
+
+@pytest.mark.parametrize("language", ["id", "en", "ru"])
+def test_a_day_and_month_take_the_year_dateparser_gives(language):
+    from mapper.incidents.dates import _dateparser, latest_day
+    from mapper.languages import pack_for
+
+    names = pack_for(language).dates.month_names
+    for base in BASES:
+        for month in range(1, 13):
+            for day in (1, 15, 28, 29, 30, 31):
+                if (month, day) in ((2, 30), (2, 31)) or (day == 31 and month in (4, 6, 9, 11)):
+                    continue
+                expected = _dateparser(f"{day} {names[month - 1]}", language, base)
+                assert latest_day(day, month, base) == expected, (day, month, base)
+
+
+@pytest.mark.parametrize(
+    ("language", "phrases"),
+    [
+        ("en", ["the day before yesterday", "Yesterday", "today", "2 days ago", "31 days ago"]),
+        ("id", ["kemarin lusa", "Kemarin", "hari ini", "2 hari lalu", "12 hari lalu"]),
+        ("ru", ["позавчера", "Вчера", "сегодня", "2 дня назад", "5 дней назад", "21 день назад"]),
+    ],
+)
+def test_relative_phrases_read_from_the_pack_as_dateparser_reads_them(language, phrases):
+    from mapper.incidents.dates import _dateparser, _relative_days
+
+    for base in BASES:
+        for phrase in phrases:
+            days = _relative_days(phrase, language)
+            assert days is not None, phrase
+            assert base + dt.timedelta(days=days) == _dateparser(phrase, language, base), phrase
+
+
+def test_relative_phrases_the_pack_does_not_read_go_to_dateparser():
+    from mapper.incidents.dates import _relative_days
+
+    assert _relative_days("99999 days ago", "en") is None
+    assert _relative_days("tomorrow", "en") is None

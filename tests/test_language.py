@@ -77,3 +77,35 @@ def test_seeds_are_indonesian() -> None:
     assert seeds
     for path in seeds:
         assert detect_language(path.read_text(encoding="utf-8")) == "id", path.name
+
+
+def test_the_restricted_model_is_cached_and_reads_alike(tmp_path, monkeypatch):
+    from mapper.read import language
+
+    monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path))
+    wanted = language._wanted_languages()
+    fresh = language._from_py3langid(wanted)
+    path = language._cached_model_path(wanted)
+    assert path is not None and path.parent == tmp_path
+    language._save_cached(fresh, path)
+    cached = language._load_cached(path)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    sample = "Bentrokan terjadi di perbatasan Kirgistan dan Tajikistan pada Kamis."
+    assert cached.rank(sample) == fresh.rank(sample)
+    assert cached.nb_classes == fresh.nb_classes
+    assert cached.tk_nextmove == fresh.tk_nextmove and cached.tk_output == fresh.tk_output
+
+
+def test_a_damaged_cached_model_is_rebuilt(tmp_path, monkeypatch):
+    from mapper.read import language
+
+    monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path))
+    path = language._cached_model_path(language._wanted_languages())
+    assert path is not None
+    path.write_bytes(b"not a model")
+    language._identifier.cache_clear()
+    try:
+        assert language.detect_language("Clashes broke out on the border on Thursday.") == "en"
+    finally:
+        language._identifier.cache_clear()
+    assert path.stat().st_size > 1_000_000

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+MANIFEST = REPO / "gazetteer" / "data" / "manifest.json"
 
 pytestmark = pytest.mark.slow
 
@@ -19,9 +20,12 @@ PROBE = """
 import json, sys, mapper, gazetteer
 from gazetteer import Gazetteer
 from gazetteer.borders import region_geometry
+from mapper.pipeline import extract_document
 place = Gazetteer.bundled().best("Batken Region")
+found = extract_document("Fighting broke out near Isfara in the Batken Region.").mentions
 print(json.dumps({"mapper": mapper.__file__, "gazetteer": gazetteer.__file__,
-                  "place": place.id, "polygon": region_geometry(place.id).geom_type}))
+                  "place": place.id, "polygon": region_geometry(place.id).geom_type,
+                  "mentions": [m.text for m in found]}))
 """
 
 
@@ -58,6 +62,9 @@ def test_wheel_contains_both_packages_and_the_data(wheel):
         "gazetteer/py.typed",
         "gazetteer/data/gazetteer.sqlite.xz",
         "gazetteer/data/manifest.json",
+        "gazetteer/data/names-keys.marisa",
+        "gazetteer/data/names-values.u32",
+        "gazetteer/data/names-targets.marisa",
         "gazetteer/data/admin1.geojson.gz",
         "gazetteer/curated/fergana_border_places.csv",
         "gazetteer/SOURCES.md",
@@ -100,4 +107,10 @@ def test_installed_wheel_loads_the_bundled_data(wheel, tmp_path):
     assert probe["gazetteer"].startswith(str(target))
     assert probe["place"] == "ne_admin1:KG-B"
     assert probe["polygon"] in ("Polygon", "MultiPolygon")
-    assert list((tmp_path / "cache").glob("gazetteer-*.sqlite"))
+    assert probe["mentions"] == ["Isfara", "Batken Region"]
+    # the name index is read from the installed package: the cache holds the database and
+    # the language model only, nothing pickled
+    digest = json.loads(MANIFEST.read_text())["sqlite_sha256"][:16]
+    cached = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert cached[0] == f"gazetteer-{digest}.sqlite"
+    assert len(cached) == 2 and cached[1].startswith("langid-") and cached[1].endswith(".npz")

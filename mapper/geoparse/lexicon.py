@@ -8,13 +8,21 @@ Keys are lower case.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from mapper import languages
 
-__all__ = ["Lexicon", "combined", "common_words", "prefix_designators"]
+__all__ = ["ZIPF_FLOOR", "Lexicon", "combined", "common_words", "is_frequent", "prefix_designators"]
+
+#: wordfreq's "small" word lists hold every word of its "large" lists above this figure on
+#: the Zipf scale, with the same figure (``tests/test_lexicon.py`` checks it), and nothing
+#: below it. Thresholds above it are answered alike by both; the small lists load in 10-20
+#: ms, the large ones in 0.15-0.5 s per language.
+ZIPF_FLOOR = 3.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,62 @@ def combined() -> Lexicon:
 def common_words(language: str) -> frozenset[str]:
     """Words that are not places in a document in ``language`` (and in every language)."""
     return _common_words(language, languages.generation())
+
+
+def is_frequent(word: str, code: str, threshold: float) -> bool:
+    """Whether ``word`` is at least ``threshold`` (above :data:`ZIPF_FLOOR`) on the Zipf
+    scale in wordfreq's list of the language ``code``."""
+    if threshold <= ZIPF_FLOOR:
+        raise ValueError(f"thresholds must lie above {ZIPF_FLOOR}, got {threshold}")
+    return zipf(word, code) >= threshold
+
+
+#: Words wordfreq reads as themselves (one token, nothing to normalise): these are looked
+#: up in its list directly, without importing wordfreq (a quarter of a second).
+_PLAIN_WORD = re.compile(r"[a-z]+|[а-я]+")
+
+
+def zipf(word: str, code: str) -> float:
+    """``wordfreq.zipf_frequency(word, code, wordlist="small")``."""
+    table = _small_list(code) if _PLAIN_WORD.fullmatch(word) else None
+    if table is None:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, code, wordlist="small")
+    index = table.get(word)
+    return 0.0 if index is None else _bucket_zipf(index)
+
+
+@cache
+def _small_list(code: str) -> dict[str, int] | None:
+    """Word → bucket (centibels below 1) of wordfreq's small list for ``code``, read from
+    its data file; ``None`` when there is none or its format is not the one known."""
+    import gzip
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    import msgpack
+
+    spec = find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "data" / f"small_{code}.msgpack.gz"
+    try:
+        with gzip.open(path, "rb") as file:
+            data = msgpack.load(file, raw=False)
+    except (OSError, ValueError):
+        return None
+    if not data or data[0] != {"format": "cB", "version": 1}:
+        return None
+    return {word: index for index, bucket in enumerate(data[1:]) for word in bucket}
+
+
+@cache
+def _bucket_zipf(index: int) -> float:
+    """The Zipf figure wordfreq gives a word of bucket ``index`` (its arithmetic)."""
+    frequency = 10 ** (-index / 100)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
 
 
 def prefix_designators(language: str) -> Mapping[str, frozenset[str]]:

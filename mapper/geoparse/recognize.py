@@ -53,7 +53,7 @@ def recognize(document: Document, matcher: Matcher) -> list[Span]:
     text, language = document.text, document.language
     tokens = tokenize(text)
     grouped: dict[tuple[int, int], list[Hit]] = {}
-    for hit in matcher.hits(tokens, text):
+    for hit in matcher.hits(tokens, text, capitalised=True):  # _keep wants a capital
         grouped.setdefault((hit.first, hit.last), []).append(hit)
     spans = []
     for (first, last), hits in grouped.items():
@@ -270,12 +270,10 @@ def _inflected(word: str) -> bool:
 
 
 def _frequent_word(word: str, language: str) -> bool:
-    from wordfreq import zipf_frequency
-
     code = languages.pack_for(language).word_frequencies
     if len(word) > LONGEST_WORD or code is None or not languages.has_pack(language):
         return False
-    return zipf_frequency(word, code) >= FREQUENT_ZIPF
+    return lexicon.is_frequent(word, code, FREQUENT_ZIPF)
 
 
 def _span(

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from gazetteer import Candidate, Gazetteer, Place
 from gazetteer.index import EARTH_RADIUS_KM, Unlocated
@@ -58,6 +59,13 @@ NAME_RUN_SHARE = 0.15
 POINT_KINDS = frozenset({"populated_place", "admin2", "landmark"})
 
 
+#: Names whose options are kept across documents, per gazetteer (cleared when full).
+OPTIONS_CACHE_SIZE = 20_000
+_SHARED_OPTIONS: WeakKeyDictionary[Gazetteer, dict[tuple[object, ...], list[_Option]]] = (
+    WeakKeyDictionary()
+)
+
+
 @cache
 def _containment_gap(generation: int) -> re.Pattern[str]:
     words = "|".join(sorted(lexicon.combined().containment_words))
@@ -91,8 +99,10 @@ def resolve(
     containers = _containers(spans, text)
     picks: list[_Option | None] = [opts[0] if opts else None for opts in options]
     scored: list[list[tuple[float, _Option]]] = []
+    located = {o.place.id: o.place for opts in options for o in opts if o.place.kind in POINT_KINDS}
     for _ in range(ROUNDS):
         context = _context(picks, spans)
+        context.nearness.update(_nearness_all(list(located.values()), context.points))
         scored = [
             sorted(
                 ((_score(o, i, context, containers, spans), o) for o in opts),
@@ -164,32 +174,38 @@ def _reads_as_place(span: Span, best: _Option, context: _Context, language: str)
         return False
     if span.first != span.last:
         return True
-    frequency = _zipf(span.text, language)
     own_name = form(span.text) == form(place.name)
     major = (place.population or 0) >= MAJOR_CITY
-    if frequency >= VERY_COMMON_ZIPF and not own_name and not major:
+    if _frequent(span.text, language, VERY_COMMON_ZIPF) and not own_name and not major:
         return False
     small = (place.population or 0) < COMMON_WORD_MIN_POPULATION
-    return not (small and frequency >= COMMON_WORD_ZIPF)
+    return not (small and _frequent(span.text, language, COMMON_WORD_ZIPF))
 
 
-def _zipf(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency
-
+def _frequent(word: str, language: str, threshold: float) -> bool:
     code = languages.pack_for(language).word_frequencies
     if code is None or not languages.has_pack(language):
-        return 0.0
-    return zipf_frequency(word.lower(), code)
+        return False
+    return lexicon.is_frequent(word.lower(), code, threshold)
 
 
 def _cached_options(
     span: Span, gazetteer: Gazetteer, cache: dict[tuple[object, ...], list[_Option]]
 ) -> list[_Option]:
-    """Options per distinct name in the document (a name repeated is looked up once)."""
+    """Options per distinct name in the document (a name repeated is looked up once), and
+    across documents per gazetteer (bounded: :data:`OPTIONS_CACHE_SIZE` names)."""
     key = (span.keys, span.text, span.kinds, span.has_unlocated)
-    if key not in cache:
-        cache[key] = _options(span, gazetteer)
-    return cache[key]
+    found = cache.get(key)
+    if found is None:
+        shared = _SHARED_OPTIONS.setdefault(gazetteer, {})
+        found = shared.get(key)
+        if found is None:
+            found = _options(span, gazetteer)
+            if len(shared) >= OPTIONS_CACHE_SIZE:
+                shared.clear()
+            shared[key] = found
+        cache[key] = found
+    return found
 
 
 def _options(span: Span, gazetteer: Gazetteer) -> list[_Option]:
@@ -287,6 +303,31 @@ def _nearness(place: Place, context: _Context) -> float:
         cached = _nearness_to(place, context.points)
         context.nearness[place.id] = cached
     return cached
+
+
+def _nearness_all(places: list[Place], points: tuple[Place, ...]) -> dict[str, float]:
+    """:func:`_nearness_to` of every place in ``places``, in one NumPy computation for the
+    document (element by element the same arithmetic, so the same figures)."""
+    import numpy as np
+
+    if not places or not points:
+        return {place.id: 0.0 for place in places}
+    lat = np.radians([p.lat for p in points])
+    lon = np.radians([p.lon for p in points])
+    lat0 = np.array([math.radians(p.lat) for p in places])[:, None]
+    lon0 = np.array([math.radians(p.lon) for p in places])[:, None]
+    cos0 = np.array([math.cos(math.radians(p.lat)) for p in places])[:, None]
+    a = np.sin((lat - lat0) / 2) ** 2 + cos0 * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
+    angles = np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+    same = np.array([[p.id == q.id for q in points] for p in places])
+    angles[same] = np.inf
+    nearest = angles.min(axis=1)
+    return {
+        place.id: 0.0
+        if math.isinf(angle)
+        else math.exp(-2 * EARTH_RADIUS_KM * angle / PROXIMITY_KM)
+        for place, angle in zip(places, nearest.tolist(), strict=True)
+    }
 
 
 def _nearness_to(place: Place, points: tuple[Place, ...]) -> float:

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from mapper import languages
 from mapper.languages.pack import CasualtyWords, NumberWords
@@ -160,9 +160,21 @@ def _number_tokens(text: str, language: str) -> list[tuple[int, int, str, int]]:
     for match in digits.finditer(text):
         value = int(re.sub(r"\D", "", match.group()))
         tokens.append((match.start(), match.end(), "add", value))
+    generation = languages.generation()
+    words = _plain_number_words(language, generation)
+    if words is not None:  # a word that is one of them holds it, lower-cased, in the text's
+        lowered = text.lower()
+        if not any(word in lowered for word in words):
+            return sorted(tokens)
     for match in _WORD.finditer(text):
-        for start, end, word in _word_parts(match):
-            role = _word_role(word, language)
+        word = match.group()
+        if "-" not in word:  # most words: one part, its role looked up once per vocabulary
+            role = _role(word.lower(), language, generation)
+            if role is not None:
+                tokens.append((match.start(), match.end(), *role))
+            continue
+        for start, end, part in _word_parts(match):
+            role = _role(part.lower(), language, generation)
             if role is not None:
                 tokens.append((start, end, *role))
     return sorted(tokens)
@@ -177,8 +189,21 @@ def _word_parts(match: re.Match[str]) -> list[tuple[int, int, str]]:
     return parts
 
 
-def _word_role(word: str, language: str) -> tuple[str, int] | None:
-    lowered = word.lower()
+@cache
+def _plain_number_words(language: str, generation: int) -> tuple[str, ...] | None:
+    """The words that have a role in a number, for a language whose number words do not
+    inflect (``None``: they do, and any word may be one)."""
+    pack = languages.pack_for(language)
+    if pack.numbers.inflected and pack.morphology is not None:
+        return None
+    numbers = pack.numbers
+    words = {*numbers.words, *numbers.multipliers, numbers.teen_word or ""}
+    return tuple(sorted(w for w in words if w and not w.isdigit()))
+
+
+@lru_cache(maxsize=200_000)
+def _role(lowered: str, language: str, generation: int) -> tuple[str, int] | None:
+    """The role of a lower-case word in a number (``add``, ``mul``, ``teen``), if any."""
     if lowered.isdigit():
         return None
     numbers = _numbers_of(language)
@@ -266,8 +291,11 @@ class _Cue:
 def find_casualties(text: str, language: str, skip: Sequence[tuple[int, int]] = ()) -> Casualties:
     """The killed and injured figures ``text`` states (the first of each kind)."""
     language = languages.pack_for(language).code
+    quantities = find_quantities(text, language, skip)
+    if not quantities:  # no figure to give: the cues need not be looked for
+        return Casualties(None, None)
     cues = _cues(text, language)
-    groups = _groups(text, find_quantities(text, language, skip), cues)
+    groups = _groups(text, quantities, cues)
     figures: dict[str, int] = {}
     used: set[int] = set()
     for cue in cues:

@@ -9,7 +9,8 @@ month or year). The forms it knows are data, in each language pack
   ``7 Januari``, ``15 Agustus 2021``, ``14 сентября``, ``January 27``, ``Jan 28``;
   months (``Maret 2021``, ``в январе 2022``) and years (``pada 2010``, ``in 2008``);
 * words relative to the reference day: ``hari ini``, ``kemarin``, ``вчера``,
-  ``yesterday``, ``2 hari lalu`` (parsed by ``dateparser``), ``tadi malam``,
+  ``yesterday``, ``2 hari lalu`` (the pack's ``relative_days`` and ``days_ago``; what
+  they leave is parsed by ``dateparser``), ``tadi malam``,
   ``last night`` (day offsets), ``pekan lalu``, ``last week`` (week offsets),
   ``tahun lalu`` (year offsets);
 * weekdays: ``Kamis``, ``on Thursday``, ``в четверг`` are the latest such day on or
@@ -24,11 +25,15 @@ A weekday or back-reference written right before a full date restates it
 
 The reference day is a :class:`Reference`: the publication date, or a date guessed
 from the text (:func:`guess_publication`). Nothing depends on today's date:
-``dateparser`` always gets ``RELATIVE_BASE``. A day and month without a year
-(its year is chosen by ``dateparser``, preferring the past) is the latest such day
-at most a month after a publication date (a scheduled event may be named), or the
-one nearest to a guessed reference day. Relative forms never resolve after a
-publication date.
+``dateparser`` always gets ``RELATIVE_BASE``. A day and month without a year is the
+latest such day at most a month after a publication date (a scheduled event may be
+named), or at most half a year after a guessed reference day (as ``dateparser`` reads
+it when it prefers the past; computed here, without it). Relative forms never resolve
+after a publication date.
+
+Rules are compiled once per language pack; a rule is not run on a sentence without one of
+the words each of its matches holds (:mod:`mapper.incidents.prefilter`), nor without a
+reference day when it needs one.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from mapper import languages
+from mapper.incidents.prefilter import fold, may_match
 from mapper.languages.pack import DateWords
 
 __all__ = [
@@ -134,6 +140,8 @@ class DateMention:
 
 #: Rules that only match text with a digit in it (skipped on sentences without one).
 _NEED_DIGITS = frozenset({"numeric", "iso", "day_month", "month_year", "year", "month_day"})
+#: Rules whose every match resolves to nothing without a reference day (skipped then).
+_NEED_REFERENCE = frozenset({"parsed", "weekday", "day_offset", "week_offset", "year_offset"})
 
 _Resolver = Callable[[re.Match[str], str, "Reference | None"], "DateValue | None"]
 
@@ -147,8 +155,13 @@ def find_dates(text: str, language: str, reference: Reference | None = None) -> 
     language = languages.pack_for(language).code
     found = []
     has_digit = _DIGIT.search(text) is not None  # every digit rule needs a \d
+    folded = fold(text)
     for kind, pattern in _rules(language):
         if kind in _NEED_DIGITS and not has_digit:
+            continue
+        if reference is None and kind in _NEED_REFERENCE:
+            continue
+        if not may_match(pattern, folded):  # none of the words every match holds
             continue
         for match in pattern.finditer(text):
             found.append(_mention(kind, match, language, reference))
@@ -333,8 +346,31 @@ def _parsed(match: re.Match[str], language: str, reference: Reference | None) ->
     small = _small_numbers(languages.generation())
     words = [small.get(word.lower(), word) for word in match.group().split()]
     phrase = " ".join(word for word in words if word.lower() != "yang")
-    parsed = _dateparser(phrase, language, reference.day)
+    days = _relative_days(phrase, language)
+    if days is None:
+        parsed = _dateparser(phrase, language, reference.day)
+    elif languages.pack_for(language).dateparser is None:
+        parsed = None  # read as dateparser would: not at all
+    else:
+        parsed = reference.day + dt.timedelta(days=days)
     return DateValue.of_day(parsed) if parsed and parsed <= reference.day else None
+
+
+#: "N days ago" is read without dateparser up to this many days.
+_MAX_DAYS_AGO = 10_000
+
+
+def _relative_days(phrase: str, language: str) -> int | None:
+    """Days from the reference day that ``phrase`` says, by the pack's tables; ``None``
+    when they do not read it (dateparser does)."""
+    words = _words(language)
+    for known, days in words.relative_days.items():
+        if re.fullmatch(known, phrase, re.IGNORECASE):
+            return days
+    ago = re.fullmatch(words.days_ago, phrase, re.IGNORECASE) if words.days_ago else None
+    if ago is not None and int(ago.group(1)) <= _MAX_DAYS_AGO:
+        return -int(ago.group(1))
+    return None
 
 
 def _weekday(match: re.Match[str], language: str, reference: Reference | None) -> DateValue | None:
@@ -405,11 +441,29 @@ def _calendar_day(
         return _day(int(year), month, day)
     if reference is None or _day(2000, month, day) is None:
         return None
+    if languages.pack_for(language).dateparser is None:
+        return None  # read as dateparser would: not at all
     ahead = _AHEAD_OF_PUBLICATION if reference.published else _AHEAD_OF_GUESS
-    base = reference.day + ahead
-    month_name = _words(language).month_names[month - 1]
-    parsed = _dateparser(f"{day} {month_name}", language, base)
-    return DateValue.of_day(parsed) if parsed else None
+    found = latest_day(day, month, reference.day + ahead)
+    return DateValue.of_day(found) if found else None
+
+
+def latest_day(day: int, month: int, base: dt.date) -> dt.date | None:
+    """The latest ``day`` of ``month`` on or before ``base`` (29 February: of a leap year).
+
+    What dateparser makes of "7 Januari" counting from ``base`` and preferring the past;
+    ``tests/test_dates.py`` checks the two agree.
+    """
+    year = base.year
+    while year >= dt.MINYEAR:
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:  # 29 February of a common year
+            found = None
+        if found is not None and found <= base:
+            return found
+        year -= 1
+    return None
 
 
 def _dateparser(phrase: str, language: str, base: dt.date) -> dt.date | None:

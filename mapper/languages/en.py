@@ -134,6 +134,8 @@ DATES = DateWords(
     },
     relative=r"the\s+day\s+before\s+yesterday|yesterday|today"
     r"|(?:\d+|two|three|four|five)\s+days\s+ago",
+    relative_days={"the day before yesterday": -2, "yesterday": -1, "today": 0},
+    days_ago=r"([0-9]+) days ago",
     small_numbers={"two": "2", "three": "3", "four": "4", "five": "5"},
     strict_weekday=(r"(?:last\s+)?", r"(?:'s)?"),
     strict_words=r"last",

@@ -127,6 +127,8 @@ DATES = DateWords(
     },
     relative=r"kemarin\s+lusa|kemarin|hari\s+ini"
     r"|(?:\d+|dua|tiga|empat|lima)\s+hari\s+(?:yang\s+)?lalu",
+    relative_days={"kemarin lusa": -2, "kemarin": -1, "hari ini": 0},
+    days_ago=r"([0-9]+) hari lalu",
     small_numbers={"dua": "2", "tiga": "3", "empat": "4", "lima": "5"},
     strict_weekday=(r"", r"(?:\s+(?:lalu|kemarin))?"),
     strict_words=r"lalu|kemarin",

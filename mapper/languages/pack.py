@@ -100,8 +100,13 @@ class DateWords:
     year_offsets: Mapping[str, int] = field(default_factory=dict)
     #: Back-references to the date last stated → days added ("the day before": -1).
     anaphora: Mapping[str, int] = field(default_factory=dict)
-    #: Relative phrases handed to dateparser ("yesterday", "2 days ago").
+    #: Relative phrases ("yesterday", "2 days ago"): read by :data:`relative_days` and
+    #: :data:`days_ago` where they can, else by dateparser.
     relative: str = ""
+    #: Relative phrases (single spaces) → days added to the reference day ("yesterday": -1).
+    relative_days: Mapping[str, int] = field(default_factory=dict)
+    #: A relative phrase (single spaces, digits) counting days back; group 1 the number.
+    days_ago: str = ""
     #: Small number words in those phrases, as digits ("two" → "2").
     small_numbers: Mapping[str, str] = field(default_factory=dict)
     #: Patterns before and after a weekday that make it strictly past ("last Monday").

@@ -9,7 +9,7 @@ cross.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gazetteer.normalize import WORD
 
@@ -19,9 +19,8 @@ _JOINER = re.compile(r"[ \u00a0\-\u2010\u2011'’ʼʻ`]{1,3}")
 BREAK = "#"
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word and its place in the text."""
+class Token(NamedTuple):
+    """A word and its place in the text (a named tuple: a text has many)."""
 
     start: int
     end: int
@@ -35,4 +34,4 @@ def tokenize(text: str) -> list[Token]:
 
 def is_joiner(gap: str) -> bool:
     """True when ``gap`` (the text between two tokens) may join the parts of one name."""
-    return bool(_JOINER.fullmatch(gap))
+    return gap == " " or bool(_JOINER.fullmatch(gap))
