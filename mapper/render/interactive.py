@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from branca.element import Element
 
 __all__ = [
-    "CLUSTER_ABOVE",
     "MapOptions",
     "MapParts",
     "MapSummary",
@@ -55,8 +54,6 @@ __all__ = [
     "save_map",
 ]
 
-#: Above this many incidents markers are clustered unless ``cluster=False``.
-CLUSTER_ABOVE = 1000
 MAX_ZOOM = 18
 OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
@@ -99,7 +96,8 @@ def render_map(
 
     ``tiles``: ``"none"`` (the default; fully offline), ``"osm"``, or a tile URL template
     (``https://.../{z}/{x}/{y}.png``; credit it with ``tiles_attribution``).
-    ``cluster``: ``None`` clusters above :data:`CLUSTER_ABOVE` incidents.
+    ``cluster``: markers that would overlap are grouped into numbered circles (which
+    open on click) unless it is ``False``.
     """
     options = MapOptions(
         title, tiles, tiles_attribution, borders, cluster, time, heat, choropleth, minimap
@@ -127,7 +125,7 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _draw(points: Sequence[MapPoint], unplaced: int, options: MapOptions) -> folium.Map:
-    import folium
+    from markupsafe import Markup
 
     from mapper.render import features as f
 
@@ -140,28 +138,27 @@ def _draw(points: Sequence[MapPoint], unplaced: int, options: MapOptions) -> fol
         control_scale=True,
         prefer_canvas=True,
     )
-    # The map's own zoom range (folium's max_zoom is the tile layer's): the cluster
-    # plugin needs maxZoom on the map when there is no tile layer to tell it.
     m.options.update(max_zoom=MAX_ZOOM, min_zoom=2)
     m.get_root().title = html.escape(options.title)
     if tile is not None:
         tile.add_to(m)
-    classes = _borders(m, points, view, options)
-    clustered = options.cluster if options.cluster is not None else len(points) > CLUSTER_ABOVE
-    group = f.IncidentCluster().add_to(m) if clustered and points else None
     by_type = _by_type(points)
-    for event_type, members in by_type.items():
-        f.IncidentLayer(event_type, members, cluster=group).add_to(m)
+    ordered = [p for members in by_type.values() for p in members]
+    switches, classes, regions = _borders(m, ordered, view, options)
+    clustered = options.cluster is not False
+    f.Incidents(ordered, list(by_type), regions=regions, cluster=clustered).add_to(m)
     if options.heat and points:
-        f.HeatLayer(points).add_to(m)
-    folium.LayerControl(position="topright", collapsed=False).add_to(m)
+        f.HeatLayer().add_to(m)
+        switches.append(f.LayerSwitch("heat", "Heatmap", Markup(_HEAT_SWATCH)))
     f.Title(options.title, _subtitle(points)).add_to(m)
+    f.Tools().add_to(m)
     types = [f.LegendType(t, f.EVENT_STYLES[t], len(ps)) for t, ps in by_type.items()]
-    notes = _notes(unplaced, group is not None)
-    f.Legend(types, sizes=f.SIZES, classes=classes, notes=notes).add_to(m)
-    dates = [p.date for p in points if p.date]
-    if options.time and dates:
-        f.TimeSlider(dates).add_to(m)
+    notes = _notes(unplaced)
+    f.SidePanel(
+        types, layers=switches, sizes=f.SIZES, classes=classes, notes=notes, cluster=clustered
+    ).add_to(m)
+    if options.time and any(p.date for p in points):
+        f.TimeWindow().add_to(m)
     if options.minimap:
         f.MiniMap().add_to(m)
     f.Attribution().add_to(m)
@@ -169,32 +166,62 @@ def _draw(points: Sequence[MapPoint], unplaced: int, options: MapOptions) -> fol
     return m
 
 
+_HEAT_SWATCH = (
+    '<span class="mapper-ramp" style="background: linear-gradient(90deg, blue, lime, red)"></span>'
+)
+
+
 def _borders(
     m: folium.Map, points: Sequence[MapPoint], view: Any, options: MapOptions
-) -> list[tuple[str, str]]:
-    """Add the border layers and the choropleth; return the choropleth's legend classes."""
+) -> tuple[list[Any], list[tuple[str, str]], list[int] | None]:
+    """Add the border layers, towns and the choropleth; return the panel's switches for
+    them, the choropleth's legend classes and each point's region (for the choropleth)."""
+    from markupsafe import Markup
+
     from mapper.render import features as f
-    from mapper.render.features.borders import with_counts
 
     if view is None or not (options.borders or options.choropleth):
-        return []
+        return [], [], None
     area = f.area_borders(view)
-    counts = area.counts(points) if options.choropleth else None
-    land = {"color": "#6b6b6b", "weight": 1.2, "fillColor": "#f4f1ea", "fillOpacity": 1}
-    if options.tiles != "none":
-        land |= {"fillOpacity": 0}
-    lines = {"color": "#8c8c8c", "weight": 0.8, "fill": False, "dashArray": "3 2"}
-    regions = area.regions if counts is None else with_counts(area.regions, counts)
-    region_layer = f.BorderLayer("Regions", regions, style=lines, order=2, count=counts is not None)
+    switches: list[Any] = []
+    fill = {"fillColor": "#f4f1ea", "fillOpacity": 1 if options.tiles == "none" else 0}
+    line = {"color": "#6b6b6b", "weight": 1.2, "opacity": 1}
+    lines = {"color": "#9a9a9a", "weight": 0.8, "fillOpacity": 0, "fill": True}
     if options.borders:
-        f.BorderLayer("Countries", area.countries, style=land, order=0).add_to(m)
+        f.Countries(area.countries, fill=fill, line=line).add_to(m)
+        switches.append(
+            f.LayerSwitch("countries", "Countries", Markup('<span class="mapper-country-swatch">'
+                                                           "</span>"))
+        )  # fmt: skip
+    region_layer = f.BorderLayer("regions", area.regions, style=lines, order=2)
     chart = None
-    if counts is not None:
+    regions = None
+    if options.choropleth:
+        counts = area.counts(points)
+        regions = area.region_of(points)
         source = region_layer if options.borders else None
-        chart = f.Choropleth(regions, counts, source=source).add_to(m)
+        chart = f.Choropleth(area.regions, counts, source=source).add_to(m)
+        ramp = Markup(
+            '<span class="mapper-ramp" style="background: linear-gradient(90deg, #ffffb2, '
+            '#bd0026)"></span>'
+        )
+        switches.append(f.LayerSwitch("choropleth", "Incidents per region", ramp))
     if options.borders:
         region_layer.add_to(m)
-    return chart.classes() if chart is not None else []
+        switches.append(
+            f.LayerSwitch(
+                "regions", "Regions", Markup('<span class="mapper-region-swatch"></span>')
+            )
+        )
+        towns = f.towns_near(view.with_margin(1.0, 8.0))
+        if towns:
+            f.Towns(towns).add_to(m)
+            dot = Markup(
+                '<svg class="mapper-swatch" width="14" height="14" viewBox="-7 -7 14 14"'
+                ' aria-hidden="true"><circle r="3" fill="#fff" stroke="#555"/></svg>'
+            )
+            switches.append(f.LayerSwitch("towns", "Towns", dot))  # fmt: skip
+    return switches, chart.classes() if chart is not None else [], regions
 
 
 def _by_type(points: Iterable[MapPoint]) -> dict[str, list[MapPoint]]:
@@ -219,13 +246,11 @@ def _subtitle(points: Sequence[MapPoint]) -> str:
     return f"{count}, {span}"
 
 
-def _notes(unplaced: int, clustered: bool) -> list[str]:
+def _notes(unplaced: int) -> list[str]:
     notes = []
     if unplaced:
         noun = "incident" if unplaced == 1 else "incidents"
         notes.append(f"{unplaced:,} {noun} without a place not shown.")
-    if clustered:
-        notes.append("Numbered circles group nearby incidents; zoom in or click to spread them.")
     return notes
 
 
@@ -257,7 +282,19 @@ def map_html(m: folium.Map, *, id_prefix: str = "") -> str:
     root = m.get_root()
     with _no_cyclic_gc():
         page = root.render()
-    return _stable_ids(page, _element_ids(root), id_prefix)
+    return _scoped(_stable_ids(page, _element_ids(root), id_prefix))
+
+
+def _scoped(page: str) -> str:
+    """The map's script in a function of its root element (the page, or the fragment it
+    is pasted in): its names stay its own, and it finds its elements inside its root."""
+    start = page.rindex("<script>")
+    end = page.index("</script>", start)
+    body = page[start + len("<script>") : end]
+    return (
+        f"{page[:start]}<script>\n(function (mapperRoot) {{{body}}})"
+        f"(document.currentScript.parentNode);\n{page[end:]}"
+    )
 
 
 @dataclass(frozen=True)
