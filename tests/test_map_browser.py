@@ -165,6 +165,11 @@ def test_the_sample_map_loads_offline_with_its_layers(visit, sample):
     assert all(t in legend for t in types) and "approximate" in legend
     assert seen.page.locator(".leaflet-control-scale").count() == 1
     assert "GeoNames" in seen.page.locator(".leaflet-control-attribution").inner_text()
+    # without tiles the map still reads as one: towns are labelled, fewer when zoomed out
+    labelled = seen.js(f"{state()}.layers.towns.layer.labelled")
+    assert labelled >= 5
+    zoom_to(seen, 41.0, 70.0, 9)
+    assert seen.js(f"{state()}.layers.towns.layer.labelled") != labelled
     assert seen.screenshot("sample-map.png").stat().st_size > 20_000
 
 

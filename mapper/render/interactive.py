@@ -285,15 +285,24 @@ def map_html(m: folium.Map, *, id_prefix: str = "") -> str:
     return _scoped(_stable_ids(page, _element_ids(root), id_prefix))
 
 
+_LATE_BLOCK = re.compile(
+    r'<script type="application/json" class="mapper-data mapper-late".*?</script>', re.S
+)
+
+
 def _scoped(page: str) -> str:
     """The map's script in a function of its root element (the page, or the fragment it
-    is pasted in): its names stay its own, and it finds its elements inside its root."""
+    is pasted in): its names stay its own, and it finds its elements inside its root.
+    Data the map needs only later (``mapper-late``) is moved after the script, so the
+    map is drawn while the browser still reads that data."""
+    late = _LATE_BLOCK.findall(page)
+    page = _LATE_BLOCK.sub("", page)
     start = page.rindex("<script>")
-    end = page.index("</script>", start)
-    body = page[start + len("<script>") : end]
+    end = page.index("</script>", start) + len("</script>")
+    body = page[start + len("<script>") : end - len("</script>")]
     return (
         f"{page[:start]}<script>\n(function (mapperRoot) {{{body}}})"
-        f"(document.currentScript.parentNode);\n{page[end:]}"
+        f"(document.currentScript.parentNode);\n</script>\n{''.join(late)}{page[end:]}"
     )
 
 
@@ -342,7 +351,8 @@ def _element_ids(root: Element) -> set[str]:
 
 
 _DATA_BLOCK = re.compile(
-    r'(<script type="application/json" class="mapper-data" id="[^"]*">)(.*?)(?=</script>)', re.S
+    r'(<script type="application/json" class="mapper-data[^"]*" id="[^"]*">)(.*?)(?=</script>)',
+    re.S,
 )
 
 

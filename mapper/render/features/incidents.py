@@ -113,8 +113,10 @@ class Incidents(Feature):
 
     Two data blocks: the positions, event types, sizes, precisions, dates and regions as
     columns (read when the page opens), and each incident's popup data (read when a
-    popup, the search, the list or a download first needs it). With ``cluster`` points
-    that would overlap are drawn as numbered circles, which open on click.
+    popup, the search, the list or a download first needs it). The popup data is put after
+    the map's script (``mapper-late``), so the map is drawn while the browser still reads
+    it. With ``cluster`` points that would overlap are drawn as numbered circles, which
+    open on click.
     """
 
     _template = template(
@@ -177,8 +179,8 @@ var {{ this.get_name() }} = MapperMap.incidents({{ this.map_name }}, {
         super().render(**kwargs)
         figure = self.get_root()
         block = (
-            f'<script type="application/json" class="mapper-data" id="{self.details_id}">'
-            f"{script_json([p.properties() for p in self.points])}</script>"
+            f'<script type="application/json" class="mapper-data mapper-late" '
+            f'id="{self.details_id}">{script_json([p.properties() for p in self.points])}</script>'
         )
         figure.html.add_child(Raw(block), name=self.details_id)
 

@@ -227,29 +227,27 @@
     return n >= 10000 ? Math.round(n / 1000) + 'k' : n >= 1000 ? (n / 1000).toFixed(1) + 'k' : String(n);
   }
 
-  var PointLayer = L.Layer.extend({
-    options: { pane: 'mapperPoints', padding: 0.25 },
-    initialize: function (state) { this._state = state; },
+  /* A layer drawn on a canvas of its own, repainted after each move (panning shows what
+   * was drawn around the view; zooming scales it until the new frame is drawn). */
+  var CanvasLayer = L.Layer.extend({
+    options: { pane: 'mapperPoints', zIndex: 450, padding: 0.25, className: '' },
     onAdd: function (map) {
-      if (!map.getPane('mapperPoints')) { map.createPane('mapperPoints').style.zIndex = 450; }
-      var canvas = this._canvas = L.DomUtil.create('canvas', 'mapper-points leaflet-zoom-animated');
+      if (!map.getPane(this.options.pane)) { map.createPane(this.options.pane).style.zIndex = this.options.zIndex; }
+      var canvas = this._canvas = L.DomUtil.create('canvas', 'mapper-canvas leaflet-zoom-animated ' + this.options.className);
       map.getPane(this.options.pane).appendChild(canvas);
       this._ctx = canvas.getContext('2d');
       map.on('moveend viewreset resize', this.redraw, this);
       map.on('zoomanim', this._animateZoom, this);
-      map.on('click', this._click, this);
-      map.on('mousemove', this._hover, this);
-      map.on('zoomstart', this._unspider, this);
+      this._listen(map, 'on');
       this.redraw();
     },
     onRemove: function (map) {
       L.DomUtil.remove(this._canvas);
       map.off('moveend viewreset resize', this.redraw, this);
       map.off('zoomanim', this._animateZoom, this);
-      map.off('click', this._click, this);
-      map.off('mousemove', this._hover, this);
-      map.off('zoomstart', this._unspider, this);
+      this._listen(map, 'off');
     },
+    _listen: function () {},
     _animateZoom: function (e) {
       var map = this._map, scale = map.getZoomScale(e.zoom, this._zoom);
       var half = map.getSize().multiplyBy(0.5 + this.options.padding);
@@ -257,12 +255,10 @@
         .subtract(map._getNewPixelOrigin(e.center, e.zoom));
       L.DomUtil.setTransform(this._canvas, offset, scale);
     },
-    _unspider: function () { this._state.spider = null; },
     redraw: function () {
       var map = this._map;
       if (!map) { return; }
-      var state = this._state, inc = state.inc, pad = this.options.padding;
-      var size = map.getSize(), ratio = window.devicePixelRatio || 1;
+      var pad = this.options.padding, size = map.getSize(), ratio = window.devicePixelRatio || 1;
       var full = size.multiplyBy(1 + 2 * pad).round();
       var topLeft = map.containerPointToLayerPoint(size.multiplyBy(-pad)).round();
       var canvas = this._canvas, ctx = this._ctx;
@@ -276,7 +272,22 @@
         ctx.clearRect(0, 0, canvas.width, canvas.height);
       }
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      var origin = map.getPixelOrigin(), ox = origin.x + topLeft.x, oy = origin.y + topLeft.y;
+      var origin = map.getPixelOrigin();
+      this._paint(ctx, origin.x + topLeft.x, origin.y + topLeft.y, full, topLeft);
+    }
+  });
+
+  var PointLayer = CanvasLayer.extend({
+    options: { className: 'mapper-points' },
+    initialize: function (state) { this._state = state; },
+    _listen: function (map, how) {
+      map[how]('click', this._click, this);
+      map[how]('mousemove', this._hover, this);
+      map[how]('zoomstart', this._unspider, this);
+    },
+    _unspider: function () { this._state.spider = null; },
+    _paint: function (ctx, ox, oy, full, topLeft) {
+      var map = this._map, state = this._state, inc = state.inc;
       var items = groups(inc, this._zoom), hits = this._hits = { grid: new Map(), items: [], ox: ox, oy: oy, w: full.x };
       var drawn = 0, spider = state.spider, groupsDrawn = 0;
       for (var k = 0; k < items.length; k++) {
@@ -432,10 +443,21 @@
   M.spiderfy = spiderfy;
 
   // -- incident details: parsed on first need -----------------------------------------------
+  // They follow the map's script in the page, so the map is drawn before the browser has
+  // read them; until then what needs them waits for the page to be read (later()).
   function details(state) {
     var inc = state.inc;
     if (!inc.details) { inc.details = M.readData(state.map, inc.detailsId); }
     return inc.details;
+  }
+  function detailsReady(state) { return !!state.inc.details || document.readyState !== 'loading'; }
+  function later(state, fn) {
+    return function () {
+      var self = this, args = arguments;
+      if (detailsReady(state)) { return fn.apply(self, args); }
+      document.addEventListener('DOMContentLoaded', function () { fn.apply(self, args); });
+      return null;
+    };
   }
   M.details = details;
 
@@ -462,6 +484,9 @@
   }
 
   M.openPopup = function (state, i, at) {
+    if (!detailsReady(state)) {
+      return later(state, M.openPopup)(state, i, at);
+    }
     var inc = state.inc, props = details(state);
     var others = samePlace(state, i).sort(function (a, b) { return inc.d[a] - inc.d[b]; });
     var list = [i].concat(others), box = el('div', 'mapper-popup');
@@ -662,30 +687,44 @@
     });
   }
 
-  M.towns = function (map, opts) {
-    var state = M.state(map), data = M.readData(map, opts.data), group = L.layerGroup();
-    data.forEach(function (t) {
-      var dot = L.circleMarker([t[1], t[2]], { radius: 2.5, color: '#555', weight: 1, fillColor: '#fff', fillOpacity: 1, interactive: false });
-      dot._mapperMin = t[3];
-      group.addLayer(dot);
-      var label = L.tooltip({ permanent: true, direction: 'right', className: 'mapper-town', offset: [4, 0], interactive: false })
-        .setLatLng([t[1], t[2]]).setContent(document.createTextNode(t[0]));
-      label._mapperMin = t[3];
-      group.addLayer(label);
-    });
-    var all = group.getLayers();
-    function pick() {
-      var zoom = map.getZoom();
-      all.forEach(function (l) {
-        var want = zoom >= l._mapperMin;
-        if (want && !group.hasLayer(l)) { group.addLayer(l); }
-        if (!want && group.hasLayer(l)) { group.removeLayer(l); }
+  /* Towns: a dot and a name each, larger towns from lower zooms, names that would
+   * overlap one already drawn left out; on a canvas beneath the incidents. */
+  var TownLayer = CanvasLayer.extend({
+    options: { pane: 'mapperTowns', zIndex: 420, className: 'mapper-towns' },
+    initialize: function (towns) {
+      this._towns = towns.map(function (t) {
+        var s = Math.max(Math.min(Math.sin(t[1] * Math.PI / 180), 0.9999), -0.9999);
+        return { name: t[0], x: (t[2] + 180) / 360, y: 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI), zoom: t[3] };
       });
+    },
+    _paint: function (ctx, ox, oy, full) {
+      var zoom = this._zoom, scale = 256 * Math.pow(2, zoom), placed = [];
+      ctx.font = '11px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+      ctx.textBaseline = 'middle';
+      ctx.lineJoin = 'round';
+      this._towns.forEach(function (t) {
+        if (zoom < t.zoom) { return; }
+        var x = t.x * scale - ox, y = t.y * scale - oy;
+        if (x < -100 || y < -20 || x > full.x + 20 || y > full.y + 20) { return; }
+        var w = ctx.measureText(t.name).width, box = [x - 4, y - 8, x + w + 8, y + 8];
+        for (var k = 0; k < placed.length; k++) {
+          var b = placed[k];
+          if (box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]) { return; }
+        }
+        placed.push(box);
+        ctx.beginPath(); ctx.arc(x, y, 2.5, 0, 2 * Math.PI);
+        ctx.fillStyle = '#ffffff'; ctx.fill();
+        ctx.lineWidth = 1; ctx.strokeStyle = '#555555'; ctx.stroke();
+        ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+        ctx.strokeText(t.name, x + 5, y);
+        ctx.fillStyle = '#333333'; ctx.fillText(t.name, x + 5, y);
+      });
+      this.labelled = placed.length;
     }
-    group.on('add', function () { pick(); map.on('zoomend', pick); });
-    group.on('remove', function () { map.off('zoomend', pick); });
-    void state;
-    return group;
+  });
+
+  M.towns = function (map, opts) {
+    return new TownLayer(M.readData(map, opts.data));
   };
 
   M.heat = function (map, opts) {
@@ -771,6 +810,7 @@
 
   /* Fly to an incident and open its popup (from the list or search). */
   M.showIncident = function (state, i) {
+    if (!detailsReady(state)) { return later(state, M.showIncident)(state, i); }
     var map = state.map, inc = state.inc, zoom = Math.max(map.getZoom(), 10);
     map.setView([inc.lat[i], inc.lon[i]], zoom, { animate: false });
     var item = groups(inc, map.getZoom()).filter(function (it) { return it.m.indexOf(i) >= 0; })[0];
@@ -781,6 +821,7 @@
   };
 
   function fillList(state) {
+    if (!detailsReady(state)) { return later(state, fillList)(state); }
     var panel = state.panel, list = panel.node.querySelector('.mapper-incident-list');
     var props = details(state), inc = state.inc, order = shownIndices(state);
     list.textContent = '';
@@ -825,6 +866,7 @@
   }
 
   function search(state, query, results) {
+    if (!detailsReady(state)) { return later(state, search)(state, query, results); }
     var words = fold(query).split(/\s+/).filter(Boolean);
     results.textContent = '';
     if (!words.length) { return []; }
@@ -900,6 +942,7 @@
     return JSON.stringify({ type: 'FeatureCollection', features: features });
   };
   M.download = function (state, kind) {
+    if (!detailsReady(state)) { return later(state, M.download)(state, kind); }
     var text = M.exportText(state, kind);
     var blob = new Blob([text], { type: kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/geo+json' });
     var a = el('a'), url = URL.createObjectURL(blob);
