@@ -620,3 +620,28 @@ def test_the_fragment_layout(visit, tmp_path, sample, screen):
     seen.page.locator(".mapper-fragment").scroll_into_view_if_needed()
     check_layout(seen, screen == "phone", f"layout-fragment-{screen}")
     assert seen.problems() == []
+
+
+# -- offline basemaps ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["folder", "mbtiles", "pmtiles"])
+def test_local_tiles_show_with_no_network(visit, tmp_path, sample, kind):
+    from test_tiles import write_folder, write_mbtiles, write_pmtiles
+
+    make = {"folder": write_folder, "mbtiles": write_mbtiles, "pmtiles": write_pmtiles}[kind]
+    source = make(tmp_path / ("tiles" if kind == "folder" else f"tiles.{kind}"))
+    seen = visit(render_map(sample, tiles=str(source)), name=f"{kind}.html")
+    zoom_to(seen, 40.3, 71.0, 5)
+    seen.page.wait_for_function(
+        "[...document.querySelectorAll('.leaflet-tile-pane img')]"
+        ".some(i => i.complete && i.naturalWidth === 256)",
+        timeout=10_000,
+    )
+    loaded = seen.js(
+        "[...document.querySelectorAll('.leaflet-tile-pane img')]"
+        ".filter(i => i.complete && i.naturalWidth === 256).map(i => i.src.slice(0, 5))"
+    )
+    assert set(loaded) == ({"file:"} if kind == "folder" else {"data:"})
+    assert seen.problems() == []
+    seen.screenshot(f"tiles-{kind}.png")

@@ -38,6 +38,7 @@ from mapper.errors import InputError, UsageError
 from mapper.event_types import EVENT_TYPES
 from mapper.outputs import write_atomic
 from mapper.render.points import OTHER, MapPoint, map_points, read_inputs
+from mapper.render.tiles import TileSource, inline_tiles, tile_source
 
 if TYPE_CHECKING:
     import folium
@@ -55,11 +56,6 @@ __all__ = [
 ]
 
 MAX_ZOOM = 18
-OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTRIBUTION = (
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-)
-_TEMPLATE_SYNTAX = re.compile(r"\{[{%#]")
 
 
 @dataclass(frozen=True)
@@ -141,7 +137,7 @@ def _draw(points: Sequence[MapPoint], unplaced: int, options: MapOptions) -> fol
     m.options.update(max_zoom=MAX_ZOOM, min_zoom=2)
     m.get_root().title = html.escape(options.title)
     if tile is not None:
-        tile.add_to(m)
+        _add_tiles(m, tile, view)
     by_type = _by_type(points)
     ordered = [p for members in by_type.values() for p in members]
     switches, classes, regions = _borders(m, ordered, view, options)
@@ -254,21 +250,28 @@ def _notes(unplaced: int) -> list[str]:
     return notes
 
 
-def _tile_layer(tiles: str, attribution: str | None) -> Any:
+def _tile_layer(tiles: str, attribution: str | None) -> TileSource | None:
+    """The tile source ``tiles`` names (see :mod:`mapper.render.tiles`); a UsageError
+    when it names none."""
+    return tile_source(tiles, attribution)
+
+
+def _add_tiles(m: folium.Map, source: TileSource, view: Any) -> None:
     import folium
 
-    if tiles == "none":
-        return None
-    if tiles == "osm":
-        return folium.TileLayer(OSM_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19)
-    if not re.match(r"https?://[^\s]+$", tiles, re.IGNORECASE) or _TEMPLATE_SYNTAX.search(tiles):
-        raise UsageError(
-            f"tiles must be none, osm or an http(s) URL template such as "
-            f"https://tiles.example.org/{{z}}/{{x}}/{{y}}.png, not {tiles!r}"
+    from mapper.render.features.tiles import FolderTileLayer, InlineTileLayer
+
+    if source.ranges is not None:
+        FolderTileLayer(source).add_to(m)
+        return
+    if source.url is not None:
+        folium.TileLayer(source.url, attr=source.attribution, name=source.name, max_zoom=19).add_to(
+            m
         )
-    credit = attribution or tiles.split("/")[2]
-    credit = html.escape(credit).replace("{", "&#123;")
-    return folium.TileLayer(tiles, attr=credit, name="Tiles", max_zoom=19)
+        return
+    box = view.with_margin(1.0, 2.0) if view is not None else None
+    area = (box.south, box.west, box.north, box.east) if box else (-90.0, -180.0, 90.0, 180.0)
+    InlineTileLayer(inline_tiles(source, area), source.attribution).add_to(m)
 
 
 # -- the page ------------------------------------------------------------------------------

@@ -727,6 +727,33 @@
     return new TownLayer(M.readData(map, opts.data));
   };
 
+  /* Tiles from the page itself (data: URIs by "z/x/y"); a missing tile stays blank. */
+  var BLANK = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+  var InlineTiles = L.TileLayer.extend({
+    initialize: function (tiles, options) {
+      this._inline = tiles;
+      L.TileLayer.prototype.initialize.call(this, '', options);
+    },
+    getTileUrl: function (coords) {
+      return this._inline[this._getZoomForUrl() + '/' + coords.x + '/' + coords.y] || BLANK;
+    }
+  });
+  /* Tiles from a folder on disk, asked for only where the folder holds some. */
+  var FolderTiles = L.TileLayer.extend({
+    _isValidTile: function (coords) {
+      var r = this.options.ranges[String(coords.z)];
+      if (!r || coords.x < r[0] || coords.x > r[1] || coords.y < r[2] || coords.y > r[3]) { return false; }
+      return L.TileLayer.prototype._isValidTile.call(this, coords);
+    }
+  });
+  M.folderTiles = function (map, opts) {
+    return new FolderTiles(opts.url, L.extend({ ranges: opts.ranges }, opts.options)).addTo(map);
+  };
+
+  M.inlineTiles = function (map, opts) {
+    return new InlineTiles(M.readData(map, opts.data), opts.options).addTo(map);
+  };
+
   M.heat = function (map, opts) {
     var state = M.state(map);
     state.heat = L.heatLayer(state.inc ? activeLatLngs(state) : [], opts.options);
