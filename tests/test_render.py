@@ -187,6 +187,9 @@ def test_one_feature_per_placed_incident_with_its_popup_data(sample_page, sample
     assert props["quote"].startswith("Border guards of Kyrgyzstan")
     assert props["src"] == ["records.csv", "https://example.org/news/2022-01-27-kok-tash"]
     assert kok_tash["geometry"]["coordinates"] == [70.53583, 39.94972]
+    # the place as the gazetteer names it, and as the record wrote it
+    ak_sai = next(f["properties"] for f in features if f["properties"]["id"] == "kgtj-003")
+    assert (ak_sai["place"], ak_sai["loc"]) == ("Ak-Say", "ak-sai")
 
 
 def test_title_and_attribution(sample_page):
