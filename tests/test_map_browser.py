@@ -646,3 +646,32 @@ def test_local_tiles_show_with_no_network(visit, tmp_path, sample, kind):
     assert set(loaded) == ({"file:"} if kind == "folder" else {"data:"})
     assert seen.problems() == []
     seen.screenshot(f"tiles-{kind}.png")
+
+
+def test_the_xss_battery_through_a_report_and_its_map(visit, tmp_path):
+    """Every text of a hostile report, and its map's panel, search, list and downloads."""
+    from test_report import _hostile_result
+
+    from mapper.render.interactive import map_parts
+    from mapper.render.report import build_report
+
+    result = _hostile_result()
+    parts = map_parts(render_map(list(result.incidents), title=PAYLOADS[6], time=True))
+    path = tmp_path / "hostile-report.html"
+    path.write_text(build_report(result, title=PAYLOADS[6], map_parts=parts), encoding="utf-8")
+    seen = visit(path)
+    seen.page.locator(".mapper-fragment").scroll_into_view_if_needed()
+    open_tab(seen, "search")
+    seen.page.locator(".mapper-side input[type=search]").fill("window")
+    seen.page.locator(".mapper-results button").first.click()
+    open_tab(seen, "list")
+    items = seen.page.locator(".mapper-incident-list button")
+    for n in range(items.count()):
+        items.nth(n).click()
+    seen.page.locator("[data-act=back]").click()
+    seen.page.locator("[data-act=all]").click()
+    csv_text = _download(seen, "csv")
+    assert all(p.split("\u2028")[0].replace('"', '""') in csv_text for p in PAYLOADS)
+    assert seen.js("typeof window.__xss") == "undefined"
+    assert seen.problems() == []
+    assert PAYLOADS[6] in seen.page.locator(".mapper-report > h1").inner_text()

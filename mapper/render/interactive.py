@@ -6,16 +6,20 @@ of ``mapper map``: read record files and articles, draw, write. Nothing here wri
 file except :func:`save_map` and :func:`make_map`.
 
 What the page holds: Leaflet and its plugins inlined (:mod:`mapper.render.vendor`, no CDN);
-country and region borders around the incidents; one toggleable layer per event type;
-a popup per incident; title, legend, scale bar and attribution; optionally tiles, a
-choropleth, a heatmap, a time slider and a minimap. Tiles are the only thing fetched
-from a network, and the default is none.
+countries of the whole world (coarse when zoomed out, detailed around the incidents), the
+regions around the incidents and labelled towns; every incident on one canvas layer; one
+layout grid for the title, tools (full screen, print), a side panel (layer switches with
+counts, legend, search, incident list, CSV and GeoJSON downloads), an optional time window,
+minimap, scale and attribution; optionally tiles (see :mod:`mapper.render.tiles`), a
+choropleth and a heatmap. Only remote tiles are fetched from a network, and the default is
+none.
 
-Rendering by size: every incident is a canvas circle marker (shaped per event type)
-in one GeoJSON-fed layer per type, its popup data in the feature's properties. Up to
-:data:`CLUSTER_ABOVE` incidents every marker is drawn; above that they are clustered
-(Leaflet.markercluster, loaded in chunks) until the map is zoomed in. ``cluster``
-forces either.
+Drawing: the incidents' positions, types, sizes, precisions, dates and regions are one
+columnar data block, drawn in one pass on a canvas; points that would overlap are drawn
+as numbered circles (unless ``cluster=False``), which zoom in or fan out on click. Clicks
+and hovers are hit-tested on a grid of what was drawn, and popups are built on demand
+from a second data block (each incident's popup data) that follows the map's script, so
+the map is drawn before the browser has read it.
 
 Same input, same bytes: branca names every element with a random id; :func:`map_html`
 replaces each id of the map's element tree by its number in order of first appearance
