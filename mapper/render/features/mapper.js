@@ -495,7 +495,12 @@
     if (list.length > POPUP_MAX) {
       box.appendChild(el('div', 'mapper-popup-count', 'and ' + (list.length - POPUP_MAX) + ' more'));
     }
-    L.popup({ maxWidth: 380, minWidth: 220, maxHeight: 340, autoPanPadding: [20, 20] })
+    var size = state.map.getSize(), free = freeArea(state.map);
+    L.popup({
+      maxWidth: Math.min(380, size.x - free[0][0] - 70), minWidth: Math.min(220, size.x - free[0][0] - 70),
+      maxHeight: Math.max(160, Math.min(340, size.y - free[0][1] - free[1][1] - 60)),
+      autoPanPaddingTopLeft: free[0], autoPanPaddingBottomRight: [20, free[1][1]]
+    })
       .setLatLng(at || [inc.lat[i], inc.lon[i]]).setContent(box).openOn(state.map);
     return box;
   };
@@ -831,7 +836,8 @@
   function shownIndices(state) {
     var inc = state.inc, out = [];
     for (var i = 0; i < inc.n; i++) { if (inc.active[i]) { out.push(i); } }
-    out.sort(function (a, b) { return inc.d[a] - inc.d[b] || a - b; });
+    var last = inc.dates.length;  // undated incidents at the end
+    out.sort(function (a, b) { return (inc.d[a] < 0 ? last : inc.d[a]) - (inc.d[b] < 0 ? last : inc.d[b]) || a - b; });
     return out;
   }
 
@@ -1060,14 +1066,21 @@
     state.map.getContainer().setAttribute('data-mapper-ready', 'true');
   }
 
+  // The paddings [left, top], [right, bottom] that keep a view clear of the controls.
+  function freeArea(map) {
+    var c = map._controlCorners, size = map.getSize(), narrow = size.x < NARROW;
+    var h = function (n) { return n ? n.offsetHeight : 0; };
+    var right = narrow || !c.topright ? 20 : c.topright.offsetWidth + 24;
+    var top = h(c.topcenter) + 16, bottom = h(c.bottomcenter) + 24;
+    if (narrow) { bottom += h(c.topright) + 8; }
+    return [[56, top], [right, bottom]];
+  }
+
   M.finish = function (map, opts) {
     var state = M.state(map);
     if (opts.bounds) {
-      var c = map._controlCorners, size = map.getSize(), narrow = size.x < NARROW;
-      var right = narrow || !c.topright ? 20 : c.topright.offsetWidth + 24;
-      var top = (c.topcenter ? c.topcenter.offsetHeight : 0) + 16;
-      var bottom = (c.bottomcenter ? c.bottomcenter.offsetHeight : 0) + 24;
-      map.fitBounds(opts.bounds, { paddingTopLeft: [56, top], paddingBottomRight: [right, bottom], animate: false, maxZoom: 12 });
+      var free = freeArea(map);
+      map.fitBounds(opts.bounds, { paddingTopLeft: free[0], paddingBottomRight: free[1], animate: false, maxZoom: 12 });
     }
     map.on('overlayadd layeradd', function () { bordersToBack(state); });
     bordersToBack(state);
