@@ -29,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -120,55 +121,78 @@ def popup_ms(page: object, mine: bool, incident_id: str, lat: float, lon: float)
     return (time.perf_counter() - start) * 1000
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args(argv)
+@dataclass
+class Comparison:
+    """Per page: paint, load and popup milliseconds of each run; the mapper page's build."""
+
+    build_s: float
+    sizes_mb: dict[str, float]
+    paint: dict[str, list[float]] = field(default_factory=dict)
+    loaded: dict[str, list[float]] = field(default_factory=dict)
+    popup: dict[str, list[float]] = field(default_factory=dict)
+
+    def median(self, what: str, page: str) -> float:
+        return statistics.median(getattr(self, what)[page])
+
+    @property
+    def ratio(self) -> float:
+        """mapper's median paint time over plain Leaflet's."""
+        return self.median("paint", "mapper") / self.median("paint", PLAIN)
+
+
+PLAIN = "plain Leaflet"
+
+
+def compare(size: int, runs: int) -> Comparison:
+    """Paint both pages of ``size`` incidents ``runs`` times each, in turns."""
     from playwright.sync_api import sync_playwright
 
-    incidents = map_build.synthetic(args.size)
+    incidents = map_build.synthetic(size)
     target = incidents[len(incidents) // 2]
     assert target.place is not None
     start = time.perf_counter()
     ours = map_html(render_map(incidents, title="Bench"))
     build = time.perf_counter() - start
     theirs = plain_page(incidents)
-    print(f"{args.size:,} incidents; mapper page built in {build:.1f} s")
-    print(f"page size: mapper {len(ours.encode()) / 1e6:.1f} MB, plain {len(theirs) / 1e6:.1f} MB")
-    times: dict[str, list[float]] = {"mapper": [], "plain Leaflet": []}
-    loads: dict[str, list[float]] = {"mapper": [], "plain Leaflet": []}
-    popups: dict[str, list[float]] = {"mapper": [], "plain Leaflet": []}
+    pages = {"mapper": ours, PLAIN: theirs}
+    result = Comparison(build, {k: len(v.encode()) / 1e6 for k, v in pages.items()})
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        folder = Path(tmp)
-        files = {"mapper": folder / "mapper.html", "plain Leaflet": folder / "plain.html"}
-        files["mapper"].write_text(ours, encoding="utf-8")
-        files["plain Leaflet"].write_text(theirs, encoding="utf-8")
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(ARGS))
-        for _ in range(args.runs):
-            for name, path in files.items():
-                times[name].append(paint(browser, path))
-                loads[name].append(paint.loaded)  # type: ignore[attr-defined]
+        for _ in range(runs):
+            for name, text in pages.items():
+                path = Path(tmp) / f"{name.split()[0]}.html"
+                if not path.exists():
+                    path.write_text(text, encoding="utf-8")
+                result.paint.setdefault(name, []).append(paint(browser, path))
+                result.loaded.setdefault(name, []).append(paint.loaded)  # type: ignore[attr-defined]
                 page = paint.page  # type: ignore[attr-defined]
                 place = target.place
-                popups[name].append(
+                result.popup.setdefault(name, []).append(
                     popup_ms(page, name == "mapper", target.id, place.lat, place.lon)
                 )
                 page.close()
         browser.close()
-    print(
-        f"{'page':<14} {'paint ms (median)':>18} {'runs':>24} "
-        f"{'page loaded ms':>15} {'popup ms':>9}"
-    )
-    for name in times:
-        runs = " ".join(f"{t:,.0f}" for t in times[name])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    result = compare(args.size, args.runs)
+    print(f"{args.size:,} incidents; mapper page built in {result.build_s:.1f} s")
+    sizes = ", ".join(f"{name} {mb:.1f} MB" for name, mb in result.sizes_mb.items())
+    print(f"page size: {sizes}")
+    print(f"{'page':<14} {'paint ms (median)':>18} {'runs':>24} {'loaded ms':>10} {'popup ms':>9}")
+    for name in result.paint:
+        runs = " ".join(f"{t:,.0f}" for t in result.paint[name])
         print(
-            f"{name:<14} {statistics.median(times[name]):>18,.0f} {runs:>24} "
-            f"{statistics.median(loads[name]):>15,.0f} {statistics.median(popups[name]):>9,.0f}"
+            f"{name:<14} {result.median('paint', name):>18,.0f} {runs:>24} "
+            f"{result.median('loaded', name):>10,.0f} {result.median('popup', name):>9,.0f}"
         )
-    ratio = statistics.median(times["mapper"]) / statistics.median(times["plain Leaflet"])
-    verdict = "met" if ratio <= 1.0 else "NOT met"
-    print(f"mapper / plain Leaflet: {ratio:.2f}x (target <= 1.0x, aim 0.5x: {verdict})")
+    verdict = "met" if result.ratio <= 1.0 else "NOT met"
+    print(f"mapper / plain Leaflet: {result.ratio:.2f}x (target <= 1.0x, aim 0.5x: {verdict})")
     return 0
 
 
