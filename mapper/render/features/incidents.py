@@ -115,8 +115,8 @@ class Incidents(Feature):
     columns (read when the page opens), and each incident's popup data (read when a
     popup, the search, the list or a download first needs it). The popup data is put after
     the map's script (``mapper-late``), so the map is drawn while the browser still reads
-    it. With ``cluster`` points that would overlap are drawn as numbered circles, which
-    open on click.
+    it; one incident a line, so a popup reads only its own line. With ``cluster`` points
+    that would overlap are drawn as numbered circles, which open on click.
     """
 
     _template = template(
@@ -178,9 +178,10 @@ var {{ this.get_name() }} = MapperMap.incidents({{ this.map_name }}, {
     def render(self, **kwargs: Any) -> None:
         super().render(**kwargs)
         figure = self.get_root()
+        rows = ",\n".join(script_json(p.properties()) for p in self.points)
         block = (
             f'<script type="application/json" class="mapper-data mapper-late" '
-            f'id="{self.details_id}">{script_json([p.properties() for p in self.points])}</script>'
+            f'id="{self.details_id}">[\n{rows}\n]</script>'
         )
         figure.html.add_child(Raw(block), name=self.details_id)
 

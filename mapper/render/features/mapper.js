@@ -138,7 +138,7 @@
       X: new Float64Array(n), Y: new Float64Array(n), R: new Float32Array(n),
       active: new Uint8Array(n), typeOn: new Uint8Array(opts.types.length),
       shown: 0, byType: new Int32Array(opts.types.length), cache: {}, lo: 0,
-      hi: data.dates.length - 1, full: true, drawn: 0, places: null
+      hi: data.dates.length - 1, full: true, drawn: 0
     };
     for (var k = 0; k < opts.types.length; k++) { inc.typeOn[k] = 1; }
     for (var i = 0; i < n; i++) {
@@ -450,6 +450,19 @@
     if (!inc.details) { inc.details = M.readData(state.map, inc.detailsId); }
     return inc.details;
   }
+  // One incident's data: its own line of the block, until the whole block is parsed.
+  function detail(state, i) {
+    var inc = state.inc;
+    if (inc.details) { return inc.details[i]; }
+    if (!inc.lines) {
+      var text = find(state.root, inc.detailsId).textContent, starts = new Int32Array(inc.n);
+      var pos = text.indexOf('\n') + 1;
+      for (var k = 0; k < inc.n; k++) { starts[k] = pos; pos = text.indexOf('\n', pos) + 1; }
+      inc.lines = { text: text, starts: starts };
+    }
+    var line = inc.lines.text.slice(inc.lines.starts[i], inc.lines.text.indexOf('\n', inc.lines.starts[i]));
+    return JSON.parse(line.charAt(line.length - 1) === ',' ? line.slice(0, -1) : line);
+  }
   function detailsReady(state) { return !!state.inc.details || document.readyState !== 'loading'; }
   function later(state, fn) {
     return function () {
@@ -464,34 +477,30 @@
   function tipText(state, i) {
     var inc = state.inc, parts = [inc.types[inc.t[i]].name];
     if (inc.d[i] >= 0) { parts.push(inc.dates[inc.d[i]]); }
-    if (inc.details) { var loc = inc.details[i].loc; if (loc) { parts.push(loc); } }
+    if (detailsReady(state)) {
+      var p = detail(state, i), place = p.place || p.loc;
+      if (place) { parts.push(place); }
+    }
     return parts.join(' \u00b7 ');
   }
 
   function samePlace(state, i) {
-    var inc = state.inc;
-    if (!inc.places) {
-      inc.places = new Map();
-      for (var k = 0; k < inc.n; k++) {
-        var key = inc.lat[k] + ',' + inc.lon[k], list = inc.places.get(key);
-        if (!list) { list = []; inc.places.set(key, list); }
-        list.push(k);
-      }
+    var inc = state.inc, lat = inc.lat[i], lon = inc.lon[i], out = [];
+    for (var k = 0; k < inc.n; k++) {
+      if (k !== i && inc.active[k] && inc.lat[k] === lat && inc.lon[k] === lon) { out.push(k); }
     }
-    return inc.places.get(inc.lat[i] + ',' + inc.lon[i]).filter(function (k) {
-      return k !== i && inc.active[k];
-    });
+    return out;
   }
 
   M.openPopup = function (state, i, at) {
     if (!detailsReady(state)) {
       return later(state, M.openPopup)(state, i, at);
     }
-    var inc = state.inc, props = details(state);
+    var inc = state.inc;
     var others = samePlace(state, i).sort(function (a, b) { return inc.d[a] - inc.d[b]; });
     var list = [i].concat(others), box = el('div', 'mapper-popup');
     if (list.length > 1) { box.appendChild(el('div', 'mapper-popup-count', list.length + ' incidents at this place')); }
-    list.slice(0, POPUP_MAX).forEach(function (k) { box.appendChild(M.incidentCard(state, props[k])); });
+    list.slice(0, POPUP_MAX).forEach(function (k) { box.appendChild(M.incidentCard(state, detail(state, k))); });
     if (list.length > POPUP_MAX) {
       box.appendChild(el('div', 'mapper-popup-count', 'and ' + (list.length - POPUP_MAX) + ' more'));
     }
@@ -856,10 +865,10 @@
   function fillList(state) {
     if (!detailsReady(state)) { return later(state, fillList)(state); }
     var panel = state.panel, list = panel.node.querySelector('.mapper-incident-list');
-    var props = details(state), inc = state.inc, order = shownIndices(state);
+    var inc = state.inc, order = shownIndices(state);
     list.textContent = '';
     order.slice(0, panel.listShown).forEach(function (i) {
-      var p = props[i], item = el('li'), button = el('button', 'mapper-list-item');
+      var p = detail(state, i), item = el('li'), button = el('button', 'mapper-list-item');
       button.type = 'button';
       button.appendChild(swatch(inc.types[inc.t[i]]));
       button.appendChild(el('span', 'mapper-list-date', p.date || 'no date'));
@@ -948,7 +957,7 @@
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
   function row(state, i) {
-    var p = details(state)[i], inc = state.inc;
+    var p = detail(state, i), inc = state.inc;
     return {
       event_id_cnty: p.id || '', event_date: p.date || '', event_type: p.type, sub_event_type: p.sub || '',
       place: p.place || '', location: p.loc || '', latitude: inc.lat[i], longitude: inc.lon[i],
