@@ -575,7 +575,7 @@ def check_layout(seen: Visit, phone: bool, name: str) -> dict:
     return layout
 
 
-SCREENS = {"laptop": (1280, 800), "phone": (390, 844)}
+SCREENS = {"laptop": (1280, 800), "phone": (390, 844), "small-phone": (360, 640)}
 
 
 @pytest.fixture(scope="module")
@@ -590,7 +590,7 @@ def demo_files(tmp_path_factory) -> tuple[Path, Path]:
 @pytest.mark.parametrize("screen", SCREENS)
 def test_the_demo_map_layout(visit, demo_files, screen):
     seen = visit(demo_files[0], size=SCREENS[screen])
-    check_layout(seen, screen == "phone", f"layout-demo-{screen}")
+    check_layout(seen, "phone" in screen, f"layout-demo-{screen}")
     assert seen.problems() == []
 
 
@@ -598,7 +598,7 @@ def test_the_demo_map_layout(visit, demo_files, screen):
 def test_every_option_fits_the_layout(visit, sample, screen):
     m = render_map(sample, time=True, heat=True, minimap=True, choropleth=True)
     seen = visit(m, size=SCREENS[screen])
-    check_layout(seen, screen == "phone", f"layout-options-{screen}")
+    check_layout(seen, "phone" in screen, f"layout-options-{screen}")
     open_tab(seen, "legend")
     layout = seen.js(LAYOUT)
     assert layout["overlaps"] == [] and layout["outside"] == [], layout
@@ -608,7 +608,7 @@ def test_every_option_fits_the_layout(visit, sample, screen):
 def test_the_report_map_layout(visit, demo_files, screen):
     seen = visit(demo_files[1], size=SCREENS[screen])
     seen.page.locator(".mapper-fragment").scroll_into_view_if_needed()
-    check_layout(seen, screen == "phone", f"layout-report-{screen}")
+    check_layout(seen, "phone" in screen, f"layout-report-{screen}")
     assert seen.problems() == []
 
 
@@ -619,7 +619,7 @@ def test_the_fragment_layout(visit, tmp_path, sample, screen):
     fragment = map_parts(render_map(sample, title="Fragment", time=True)).fragment()
     seen = visit(_host_page(tmp_path, fragment), size=SCREENS[screen])
     seen.page.locator(".mapper-fragment").scroll_into_view_if_needed()
-    check_layout(seen, screen == "phone", f"layout-fragment-{screen}")
+    check_layout(seen, "phone" in screen, f"layout-fragment-{screen}")
     assert seen.problems() == []
 
 
