@@ -675,3 +675,15 @@ def test_the_xss_battery_through_a_report_and_its_map(visit, tmp_path):
     assert seen.js("typeof window.__xss") == "undefined"
     assert seen.problems() == []
     assert PAYLOADS[6] in seen.page.locator(".mapper-report > h1").inner_text()
+
+
+def test_the_map_as_a_notebook_shows_it(visit, tmp_path, sample):
+    """folium's own rendering (a notebook's output cell: the page in an iframe) works too."""
+    cell = render_map(sample, title="Notebook")._repr_html_()
+    page = tmp_path / "notebook.html"
+    page.write_text(f"<!DOCTYPE html><html><body>{cell}</body></html>", encoding="utf-8")
+    seen = visit(page, ready=0)
+    frame = seen.page.frames[1]
+    frame.wait_for_selector("[data-mapper-ready]", state="attached", timeout=60_000)
+    assert frame.evaluate(f"MapperMap.visibleCount({state()})") == len(sample)
+    assert seen.problems() == []

@@ -146,6 +146,8 @@ class IncidentMap(folium.Map):
 
     The map finds its element inside its own root (``MapperMap.createMap``): the page,
     or the fragment it was pasted in, so a fragment can appear on a page more than once.
+    (:func:`~mapper.render.interactive.map_html` puts the script in a function of that
+    root; a page rendered by folium itself, as a notebook shows it, uses the document.)
     """
 
     default_js: ClassVar[list[tuple[str, str]]] = []
@@ -163,7 +165,8 @@ class IncidentMap(folium.Map):
 <div class="folium-map mapper-map" id={{ this.get_name()|tojson }}></div>
 {% endmacro %}
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = MapperMap.createMap(mapperRoot, {{ this.get_name()|tojson }}, {
+var {{ this.get_name() }} = MapperMap.createMap(
+  typeof mapperRoot === "undefined" ? document.body : mapperRoot, {{ this.get_name()|tojson }}, {
   center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }},
   ...{{ this.options|tojavascript }}
 });
