@@ -687,3 +687,18 @@ def test_the_map_as_a_notebook_shows_it(visit, tmp_path, sample):
     frame.wait_for_selector("[data-mapper-ready]", state="attached", timeout=60_000)
     assert frame.evaluate(f"MapperMap.visibleCount({state()})") == len(sample)
     assert seen.problems() == []
+
+
+def test_the_downloaded_csv_holds_no_formula(visit):
+    import csv
+    import io
+
+    features = synthetic(2)
+    features[0]["properties"]["notes"] = '=HYPERLINK("https://example.org","x")'
+    features[1]["properties"]["notes"] = "@SUM(A1:A2)"
+    seen = visit(render_map(features, borders=False))
+    rows = list(csv.DictReader(io.StringIO(_download(seen, "csv"))))
+    assert {r["notes"] for r in rows} == {
+        '\'=HYPERLINK("https://example.org","x")',
+        "'@SUM(A1:A2)",
+    }
