@@ -38,7 +38,9 @@
   function fold(text) {
     return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   }
-  function plural(n, word) { return n.toLocaleString('en') + ' ' + word + (n === 1 ? '' : 's'); }
+  // 12345 -> "12,345" (Intl's formatter costs more to set up than a whole small map)
+  function thousands(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
+  function plural(n, word) { return thousands(n) + ' ' + word + (n === 1 ? '' : 's'); }
 
   M.readData = function (map, id) {
     return JSON.parse(find(M.state(map).root, id).textContent);
@@ -832,10 +834,10 @@
     var nodes = root.querySelectorAll('[data-count]');
     for (var k = 0; k < nodes.length; k++) {
       var t = Number(nodes[k].getAttribute('data-count'));
-      nodes[k].textContent = inc.byType[t].toLocaleString('en');
+      nodes[k].textContent = thousands(inc.byType[t]);
     }
     var shown = state.root.querySelectorAll('.mapper-shown');
-    var text = inc.shown === inc.n ? plural(inc.n, 'incident') + ' shown' : inc.shown.toLocaleString('en') + ' of ' + plural(inc.n, 'incident') + ' shown';
+    var text = inc.shown === inc.n ? plural(inc.n, 'incident') + ' shown' : thousands(inc.shown) + ' of ' + plural(inc.n, 'incident') + ' shown';
     for (k = 0; k < shown.length; k++) {
       if (state.map.getContainer().contains(shown[k]) || state.panel.node.contains(shown[k])) { shown[k].textContent = text; }
     }
@@ -1091,7 +1093,6 @@
       var free = freeArea(map);
       map.fitBounds(opts.bounds, { paddingTopLeft: free[0], paddingBottomRight: free[1], animate: false, maxZoom: 12 });
     }
-    map.on('overlayadd layeradd', function () { bordersToBack(state); });
     bordersToBack(state);
     state.finished = true;
     if (state.points) { state.points.redraw(); } else { markReady(state); }
