@@ -355,16 +355,17 @@ def test_fullscreen_and_print(visit, sample):
     seen = visit(render_map(sample))
     button = seen.page.locator("[data-act=fullscreen]")
     button.click()
-    seen.page.wait_for_function(
+    pressed = "document.querySelector('[data-act=fullscreen]').getAttribute('aria-pressed')"
+    seen.page.wait_for_function(f"{pressed} === 'true'", timeout=5_000)
+    assert seen.js(
         "document.fullscreenElement !== null || "
-        "document.querySelector('.mapper-fullscreen') !== null",
-        timeout=5_000,
+        "document.querySelector('.mapper-fullscreen') !== null"
     )
-    assert button.get_attribute("aria-pressed") == "true"
     size = seen.js(f"{state()}.map.getContainer().getBoundingClientRect().height")
     assert size >= 790
     button.click()
-    seen.page.wait_for_function("document.fullscreenElement === null", timeout=5_000)
+    seen.page.wait_for_function(f"{pressed} === 'false'", timeout=5_000)
+    assert seen.js("document.fullscreenElement === null")
     seen.page.emulate_media(media="print")
     assert not seen.page.locator(".leaflet-control-zoom").is_visible()
     assert not seen.page.locator(".mapper-tools").is_visible()
