@@ -281,6 +281,30 @@ def _paint(row: Row, page: str, args: argparse.Namespace) -> str:
     return f"first paint {paint:.2f} s (median of {args.runs})"
 
 
+def paint_row(args: argparse.Namespace) -> list[Row]:
+    """Paint time of mapper's page beside a plain Leaflet canvas page (bench/map_paint.py)."""
+    import map_build
+    import map_paint
+
+    missing = map_build.paint_unavailable()
+    if missing:
+        return [Row("map", f"{args.size:,} incidents, paint vs plain Leaflet", "skipped", missing)]
+    result = map_paint.compare(args.size, args.runs)
+    ours, plain = result.median("paint", "mapper"), result.median("paint", map_paint.PLAIN)
+    row = Row(
+        "map",
+        f"{args.size:,} incidents, paint: mapper vs plain Leaflet canvas",
+        f"{ours / 1000:.2f} s vs {plain / 1000:.2f} s",
+        f"{result.ratio:.2f}x; popup on click {result.median('popup', 'mapper'):.0f} ms; "
+        f"page loaded {result.median('loaded', 'mapper') / 1000:.2f} s",
+        runs=args.runs,
+    )
+    if args.size >= 100_000:  # below, the borders and towns the plain page lacks dominate
+        row.target = f"<= 1.0x: {verdict(result.ratio <= 1.0)}"
+    row.values = {"paint_ms": ours, "plain_ms": plain, "ratio": result.ratio}
+    return [row]
+
+
 def engines(args: argparse.Namespace) -> list[Row]:
     """``mapper extract`` on the corpus files: one process, Dask with 1 and 2 workers."""
     import dask_speedup
@@ -358,6 +382,7 @@ KINDS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "geocode": geocode,
     "lookups": lookups,
     "map": map_row,
+    "paint": paint_row,
     "engines": engines,
     "worker-memory": worker_memory,
 }

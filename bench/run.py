@@ -146,6 +146,7 @@ def map_rows(plan: Plan) -> Iterator[Row]:
             if variant == "folium Marker loop":
                 per_incident = row.values["build_s"] / size
             yield row
+    yield from measure("paint", size=max(plan.map_sizes), runs=plan.runs)
 
 
 def dask_rows(plan: Plan, texts: list[str]) -> Iterator[Row]:

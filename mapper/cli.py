@@ -348,8 +348,10 @@ def incidents(
     "--tiles",
     default="none",
     show_default=True,
-    help="Background tiles: none (fully offline: borders only), osm (OpenStreetMap, needs a "
-    "network when viewed), or a URL template such as https://host/{z}/{x}/{y}.png.",
+    help="Background tiles: none (fully offline: borders, regions, towns), osm (OpenStreetMap, "
+    "needs a network when viewed), a URL template such as https://host/{z}/{x}/{y}.png, a "
+    "folder of {z}/{x}/{y}.png tiles (read from disk when viewed), or an .mbtiles or "
+    ".pmtiles file of raster tiles (inlined into the page, up to 20 MB).",
 )
 @click.option("--tiles-attr", help="Credit for the tiles of a URL template.")
 @click.option(

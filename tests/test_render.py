@@ -18,7 +18,7 @@ from mapper.cli import main
 from mapper.errors import InputError, UsageError
 from mapper.model import CasualtyClaim, Evidence, Incident, Source
 from mapper.records.rows import read_records
-from mapper.render.interactive import CLUSTER_ABOVE, map_html, render_map, save_map
+from mapper.render.interactive import map_html, render_map, save_map
 from mapper.render.points import map_points, script_json
 from mapper.safety import safe_url
 from mapper.tools.maps import make_map
@@ -91,21 +91,34 @@ def data_blocks(page: str) -> list[object]:
     return [json.loads(s.string) for s in soup(page).select("script.mapper-data")]
 
 
+def incident_columns(page: str) -> dict:
+    """The incidents' columnar block: positions, type, size, precision, date, region."""
+    blocks = [b for b in data_blocks(page) if isinstance(b, dict) and "lat" in b]
+    assert len(blocks) == 1, "one incident layer"
+    return blocks[0]
+
+
 def incident_features(page: str) -> list[dict]:
-    """The features of the incident layers (point features with an event type)."""
+    """The incidents as GeoJSON point features: each position from the columnar block, the
+    properties from the popup data block (the two are in the same order)."""
+    parsed = soup(page)
     features = []
-    for block in data_blocks(page):
-        if isinstance(block, dict):
-            features += [f for f in block["features"] if "type" in f["properties"]]
+    for details in parsed.select('script.mapper-data[id$="_details"]'):
+        points = json.loads(parsed.find(id=details["id"].removesuffix("_details") + "_data").string)
+        for lat, lon, props in zip(points["lat"], points["lon"], json.loads(details.string),
+                                   strict=True):  # fmt: skip
+            features.append(
+                {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                 "properties": props}
+            )  # fmt: skip
     return features
 
 
 def overlay_names(page: str) -> list[str]:
-    """The overlay names of the layer control, as Leaflet shows them (tags stripped)."""
-    overlays = re.search(r"overlays\s*:\s*\{(.*?)\}", page, re.S)
-    assert overlays, "no layer control"
-    keys = re.findall(r'^\s*("(?:[^"\\]|\\.)*")\s*:', overlays.group(1), re.M)
-    return [re.sub(r"<[^>]+>", "", json.loads(key)) for key in keys]
+    """The layer switches of the side panel, as a person reads them (counts left out)."""
+    labels = soup(page).select(".mapper-side .mapper-layer-list label")
+    assert labels, "no layer switches"
+    return [" ".join(label.find("span", class_=False).text.split()) for label in labels]
 
 
 # -- no network ----------------------------------------------------------------------------
@@ -124,7 +137,7 @@ def test_leaflet_and_mapper_are_inlined(sample_page):
     assets = [tag["data-asset"] for tag in soup(sample_page).select("[data-asset]")]
     assert assets[:2] == ["leaflet/leaflet.css", "leaflet/leaflet.js"]
     assert "mapper/mapper.js" in assets
-    assert "leaflet.markercluster/leaflet.markercluster.js" not in assets  # not clustered
+    assert "leaflet-minimap/Control.MiniMap.min.js" not in assets  # only what is used
 
 
 def test_vendor_md_records_every_vendored_file():
@@ -146,20 +159,21 @@ def test_vendor_md_records_every_vendored_file():
 def test_layers_are_the_borders_and_each_event_type_present(sample_page, sample):
     names = overlay_names(sample_page)
     types = {i.event_type for i in sample}
-    assert names[:3] == ["Countries", "Incidents per region", "Regions"]
-    listed = {re.sub(r" \([\d,]+\)$", "", name) for name in names[3:]}
-    assert listed == types
-    assert "Violence against civilians (0)" not in names
+    assert set(names[: len(types)]) == types
+    assert names[len(types) :] == ["Countries", "Incidents per region", "Regions", "Towns"]
+    assert "Violence against civilians" not in names
 
 
 def test_legend_lists_each_type_with_its_count(sample_page, sample):
-    legend = soup(sample_page).select_one(".mapper-legend")
-    rows = {li["data-type"]: li.select_one(".mapper-count").text for li in legend.select("li")
-            if li.has_attr("data-type")}  # fmt: skip
+    panel = soup(sample_page).select_one(".mapper-side")
+    rows = {li["data-type"]: li.select_one(".mapper-count").text
+            for li in panel.select("li[data-type]")}  # fmt: skip
     expected = {
         t: str(sum(i.event_type == t for i in sample)) for t in {i.event_type for i in sample}
     }
     assert rows == expected
+    legend = panel.select_one(".mapper-legend")
+    assert {li.get_text(" ").strip() for li in legend.select("ul")[0].select("li")} == set(rows)
     text = legend.get_text(" ")
     assert "approximate" in text and "Fatalities".upper() in text.upper()
     assert "Incidents per region".upper() in text.upper()
@@ -174,6 +188,9 @@ def test_one_feature_per_placed_incident_with_its_popup_data(sample_page, sample
     assert props["quote"].startswith("Border guards of Kyrgyzstan")
     assert props["src"] == ["records.csv", "https://example.org/news/2022-01-27-kok-tash"]
     assert kok_tash["geometry"]["coordinates"] == [70.53583, 39.94972]
+    # the place as the gazetteer names it, and as the record wrote it
+    ak_sai = next(f["properties"] for f in features if f["properties"]["id"] == "kgtj-003")
+    assert (ak_sai["place"], ak_sai["loc"]) == ("Ak-Say", "ak-sai")
 
 
 def test_title_and_attribution(sample_page):
@@ -182,20 +199,31 @@ def test_title_and_attribution(sample_page):
     assert page.select_one(".mapper-title h1").text == "Sample records"
     assert "11 incidents, 2022-01-02 to 2022-09-19" in page.select_one(".mapper-title").text
     assert "GeoNames" in sample_page and "Natural Earth" in sample_page
-    assert "L.control.scale()" in sample_page
+    assert "L.control.scale(" in sample_page
 
 
-def test_borders_cover_the_area_around_the_incidents_only(sample_page):
+def labels_of(*collections: dict) -> set[str]:
+    return {f["properties"].get("label") for c in collections for f in c["features"]}
+
+
+def test_borders_cover_the_world_in_detail_around_the_incidents_only(sample_page):
     blocks = [b for b in data_blocks(sample_page) if isinstance(b, dict)]
-    labels = {f["properties"].get("label") for b in blocks for f in b["features"]}
-    assert {"Kyrgyzstan", "Tajikistan", "Kazakhstan"} <= labels
+    countries = next(b for b in blocks if "detail" in b)
+    coarse = labels_of(*countries["outside"].values(), *countries["coarse"].values())
+    detail = labels_of(*countries["detail"].values())
+    # the whole world, coarse, for the zooms that show it; detail near the incidents
+    assert {"France", "Brazil", "Australia", "Kyrgyzstan", "Kazakhstan"} <= coarse
+    assert {"Kyrgyzstan", "Tajikistan", "Kazakhstan"} <= detail
+    assert not {"France", "Brazil", "Australia"} & detail
+    # the detailed borders are cut only where their outlines are lines, never a fill edge
+    assert all(f["geometry"]["type"].endswith("LineString") or f["geometry"]["type"] ==
+               "GeometryCollection" for f in countries["detail"]["line"]["features"])  # fmt: skip
+    regions = next(b for b in blocks if b.get("features") and "i" in b["features"][0]["properties"])
+    labels = labels_of(regions)
     assert "Batken, Kyrgyzstan" in labels and "Baikonur, Kazakhstan" in labels
-    assert not {"France", "Brazil", "Australia"} & labels
+    assert not {"Île-de-France, France"} & labels
     batken = next(
-        f
-        for b in blocks
-        for f in b["features"]
-        if f["properties"].get("label") == "Batken, Kyrgyzstan"
+        f for f in regions["features"] if f["properties"]["label"] == "Batken, Kyrgyzstan"
     )
     polygons = batken["geometry"]["coordinates"]
     if batken["geometry"]["type"] == "Polygon":
@@ -205,11 +233,16 @@ def test_borders_cover_the_area_around_the_incidents_only(sample_page):
 
 
 def test_choropleth_counts_incidents_per_region(sample_page):
+    """Each incident carries the index of its region, which the browser counts (so the
+    counts follow the time window and the layer switches)."""
     regions = next(
         b for b in data_blocks(sample_page)
-        if isinstance(b, dict) and any("count" in f["properties"] for f in b["features"])
+        if isinstance(b, dict) and b.get("features") and "i" in b["features"][0]["properties"]
     )  # fmt: skip
-    counts = {f["properties"]["label"]: f["properties"]["count"] for f in regions["features"]}
+    names = {f["properties"]["i"]: f["properties"]["label"] for f in regions["features"]}
+    counts = dict.fromkeys(names.values(), 0)
+    for index in incident_columns(sample_page)["g"]:
+        counts[names[index]] += 1
     # Natural Earth's coarse line puts the border villages Kok-Tash and Ak-Say in Sughd.
     assert counts["Batken, Kyrgyzstan"] == 3 and counts["Sughd, Tajikistan"] == 4
     assert sum(counts.values()) == 11
@@ -317,12 +350,10 @@ def synthetic(n: int) -> list[dict]:
     ]  # fmt: skip
 
 
-def test_clustered_above_the_threshold_unless_told():
-    small, large = synthetic(20), synthetic(CLUSTER_ABOVE + 1)
-    assert "MapperMap.cluster(" not in map_html(render_map(small, borders=False))
-    assert "MapperMap.cluster(" in map_html(render_map(large, borders=False))
-    assert "MapperMap.cluster(" not in map_html(render_map(large, borders=False, cluster=False))
-    assert "MapperMap.cluster(" in map_html(render_map(small, borders=False, cluster=True))
+def test_overlapping_points_are_grouped_at_every_count_unless_told():
+    for n in (2, 20, 3000):
+        assert "cluster: true" in map_html(render_map(synthetic(n), borders=False))
+    assert "cluster: false" in map_html(render_map(synthetic(20), borders=False, cluster=False))
 
 
 def test_optional_features_bring_their_assets():

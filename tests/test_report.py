@@ -77,6 +77,22 @@ def test_appendix_explains_approximate_places(samples):
     assert "known only by name: placed at the district that contains it" in html
 
 
+def test_each_source_of_an_incident_has_a_label_of_its_own(samples):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(build_report(samples), "html.parser")
+    rows = soup.select("#incidents tr.incident")
+    checked = 0
+    for row in rows:
+        links = row.find_all("td")[-1].find_all("a")
+        labels = [a.get_text() for a in links]
+        assert len(labels) == len(set(labels)), labels
+        checked += len(labels) > 1
+    assert checked >= 3
+    assert "records.csv: example.org/…/2022-01-27-kok-tash" in str(soup)
+    assert "align-items: flex-start" in str(soup.style)  # short tables are not stretched
+
+
 def test_report_is_byte_identical(samples):
     assert build_report(samples, title="Demo") == build_report(samples, title="Demo")
 

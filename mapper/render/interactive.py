@@ -1,4 +1,4 @@
-"""Interactive maps: incidents → one HTML page that works offline (``mapper map``).
+"""Interactive maps: incidents → one HTML file that works offline (``mapper map``).
 
 :func:`render_map` builds a ``folium.Map`` (it shows in a notebook as it is);
 :func:`map_html` renders it, :func:`map_parts` splits it for embedding in another page,
@@ -6,16 +6,20 @@
 says how many incidents were drawn. Nothing here writes a file except :func:`save_map`.
 
 What the page holds: Leaflet and its plugins inlined (:mod:`mapper.render.vendor`, no CDN);
-country and region borders around the incidents; one toggleable layer per event type;
-a popup per incident; title, legend, scale bar and attribution; optionally tiles, a
-choropleth, a heatmap, a time slider and a minimap. Tiles are the only thing fetched
-from a network, and the default is none.
+countries of the whole world (coarse when zoomed out, detailed around the incidents), the
+regions around the incidents and labelled towns; every incident on one canvas layer; one
+layout grid for the title, tools (full screen, print), a side panel (layer switches with
+counts, legend, search, incident list, CSV and GeoJSON downloads), an optional time window,
+minimap, scale and attribution; optionally tiles (see :mod:`mapper.render.tiles`), a
+choropleth and a heatmap. Only remote tiles are fetched from a network, and the default is
+none.
 
-Rendering by size: every incident is a canvas circle marker (shaped per event type)
-in one GeoJSON-fed layer per type, its popup data in the feature's properties. Up to
-:data:`CLUSTER_ABOVE` incidents every marker is drawn; above that they are clustered
-(Leaflet.markercluster, loaded in chunks) until the map is zoomed in. ``cluster``
-forces either.
+Drawing: the incidents' positions, types, sizes, precisions, dates and regions are one
+columnar data block, drawn in one pass on a canvas; points that would overlap are drawn
+as numbered circles (unless ``cluster=False``), which zoom in or fan out on click. Clicks
+and hovers are hit-tested on a grid of what was drawn, and popups are built on demand
+from a second data block (each incident's popup data) that follows the map's script, so
+the map is drawn before the browser has read it.
 
 Same input, same bytes: branca names every element with a random id; :func:`map_html`
 replaces each id of the map's element tree by its number in order of first appearance
@@ -34,17 +38,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mapper.errors import UsageError
 from mapper.event_types import EVENT_TYPES
 from mapper.outputs import write_atomic
 from mapper.render.points import OTHER, MapPoint, map_points
+from mapper.render.tiles import TileSource, inline_tiles, tile_source
 
 if TYPE_CHECKING:
     import folium
     from branca.element import Element
 
 __all__ = [
-    "CLUSTER_ABOVE",
     "DrawnMap",
     "MapOptions",
     "MapParts",
@@ -56,14 +59,7 @@ __all__ = [
     "save_map",
 ]
 
-#: Above this many incidents markers are clustered unless ``cluster=False``.
-CLUSTER_ABOVE = 1000
 MAX_ZOOM = 18
-OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTRIBUTION = (
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-)
-_TEMPLATE_SYNTAX = re.compile(r"\{[{%#]")
 
 
 @dataclass(frozen=True)
@@ -100,7 +96,8 @@ def render_map(
 
     ``tiles``: ``"none"`` (the default; fully offline), ``"osm"``, or a tile URL template
     (``https://.../{z}/{x}/{y}.png``; credit it with ``tiles_attribution``).
-    ``cluster``: ``None`` clusters above :data:`CLUSTER_ABOVE` incidents.
+    ``cluster``: markers that would overlap are grouped into numbered circles (which
+    open on click) unless it is ``False``.
     """
     options = MapOptions(
         title, tiles, tiles_attribution, borders, cluster, time, heat, choropleth, minimap
@@ -150,7 +147,7 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def _draw(points: Sequence[MapPoint], unplaced: int, options: MapOptions) -> folium.Map:
-    import folium
+    from markupsafe import Markup
 
     from mapper.render import features as f
 
@@ -163,28 +160,27 @@ def _draw(points: Sequence[MapPoint], unplaced: int, options: MapOptions) -> fol
         control_scale=True,
         prefer_canvas=True,
     )
-    # The map's own zoom range (folium's max_zoom is the tile layer's): the cluster
-    # plugin needs maxZoom on the map when there is no tile layer to tell it.
     m.options.update(max_zoom=MAX_ZOOM, min_zoom=2)
     m.get_root().title = html.escape(options.title)
     if tile is not None:
-        tile.add_to(m)
-    classes = _borders(m, points, view, options)
-    clustered = options.cluster if options.cluster is not None else len(points) > CLUSTER_ABOVE
-    group = f.IncidentCluster().add_to(m) if clustered and points else None
+        _add_tiles(m, tile, view)
     by_type = _by_type(points)
-    for event_type, members in by_type.items():
-        f.IncidentLayer(event_type, members, cluster=group).add_to(m)
+    ordered = [p for members in by_type.values() for p in members]
+    switches, classes, regions = _borders(m, ordered, view, options)
+    clustered = options.cluster is not False
+    f.Incidents(ordered, list(by_type), regions=regions, cluster=clustered).add_to(m)
     if options.heat and points:
-        f.HeatLayer(points).add_to(m)
-    folium.LayerControl(position="topright", collapsed=False).add_to(m)
+        f.HeatLayer().add_to(m)
+        switches.append(f.LayerSwitch("heat", "Heatmap", Markup(_HEAT_SWATCH)))
     f.Title(options.title, _subtitle(points)).add_to(m)
+    f.Tools().add_to(m)
     types = [f.LegendType(t, f.EVENT_STYLES[t], len(ps)) for t, ps in by_type.items()]
-    notes = _notes(unplaced, group is not None)
-    f.Legend(types, sizes=f.SIZES, classes=classes, notes=notes).add_to(m)
-    dates = [p.date for p in points if p.date]
-    if options.time and dates:
-        f.TimeSlider(dates).add_to(m)
+    notes = _notes(unplaced)
+    f.SidePanel(
+        types, layers=switches, sizes=f.SIZES, classes=classes, notes=notes, cluster=clustered
+    ).add_to(m)
+    if options.time and any(p.date for p in points):
+        f.TimeWindow().add_to(m)
     if options.minimap:
         f.MiniMap().add_to(m)
     f.Attribution().add_to(m)
@@ -192,32 +188,62 @@ def _draw(points: Sequence[MapPoint], unplaced: int, options: MapOptions) -> fol
     return m
 
 
+_HEAT_SWATCH = (
+    '<span class="mapper-ramp" style="background: linear-gradient(90deg, blue, lime, red)"></span>'
+)
+
+
 def _borders(
     m: folium.Map, points: Sequence[MapPoint], view: Any, options: MapOptions
-) -> list[tuple[str, str]]:
-    """Add the border layers and the choropleth; return the choropleth's legend classes."""
+) -> tuple[list[Any], list[tuple[str, str]], list[int] | None]:
+    """Add the border layers, towns and the choropleth; return the panel's switches for
+    them, the choropleth's legend classes and each point's region (for the choropleth)."""
+    from markupsafe import Markup
+
     from mapper.render import features as f
-    from mapper.render.features.borders import with_counts
 
     if view is None or not (options.borders or options.choropleth):
-        return []
+        return [], [], None
     area = f.area_borders(view)
-    counts = area.counts(points) if options.choropleth else None
-    land = {"color": "#6b6b6b", "weight": 1.2, "fillColor": "#f4f1ea", "fillOpacity": 1}
-    if options.tiles != "none":
-        land |= {"fillOpacity": 0}
-    lines = {"color": "#8c8c8c", "weight": 0.8, "fill": False, "dashArray": "3 2"}
-    regions = area.regions if counts is None else with_counts(area.regions, counts)
-    region_layer = f.BorderLayer("Regions", regions, style=lines, order=2, count=counts is not None)
+    switches: list[Any] = []
+    fill = {"fillColor": "#f4f1ea", "fillOpacity": 1 if options.tiles == "none" else 0}
+    line = {"color": "#6b6b6b", "weight": 1.2, "opacity": 1}
+    lines = {"color": "#9a9a9a", "weight": 0.8, "fillOpacity": 0, "fill": True}
     if options.borders:
-        f.BorderLayer("Countries", area.countries, style=land, order=0).add_to(m)
+        f.Countries(area.countries, fill=fill, line=line).add_to(m)
+        switches.append(
+            f.LayerSwitch("countries", "Countries", Markup('<span class="mapper-country-swatch">'
+                                                           "</span>"))
+        )  # fmt: skip
+    region_layer = f.BorderLayer("regions", area.regions, style=lines, order=2)
     chart = None
-    if counts is not None:
+    regions = None
+    if options.choropleth:
+        counts = area.counts(points)
+        regions = area.region_of(points)
         source = region_layer if options.borders else None
-        chart = f.Choropleth(regions, counts, source=source).add_to(m)
+        chart = f.Choropleth(area.regions, counts, source=source).add_to(m)
+        ramp = Markup(
+            '<span class="mapper-ramp" style="background: linear-gradient(90deg, #ffffb2, '
+            '#bd0026)"></span>'
+        )
+        switches.append(f.LayerSwitch("choropleth", "Incidents per region", ramp))
     if options.borders:
         region_layer.add_to(m)
-    return chart.classes() if chart is not None else []
+        switches.append(
+            f.LayerSwitch(
+                "regions", "Regions", Markup('<span class="mapper-region-swatch"></span>')
+            )
+        )
+        towns = f.towns_near(view.with_margin(1.0, 8.0))
+        if towns:
+            f.Towns(towns).add_to(m)
+            dot = Markup(
+                '<svg class="mapper-swatch" width="14" height="14" viewBox="-7 -7 14 14"'
+                ' aria-hidden="true"><circle r="3" fill="#fff" stroke="#555"/></svg>'
+            )
+            switches.append(f.LayerSwitch("towns", "Towns", dot))  # fmt: skip
+    return switches, chart.classes() if chart is not None else [], regions
 
 
 def _by_type(points: Iterable[MapPoint]) -> dict[str, list[MapPoint]]:
@@ -242,32 +268,36 @@ def _subtitle(points: Sequence[MapPoint]) -> str:
     return f"{count}, {span}"
 
 
-def _notes(unplaced: int, clustered: bool) -> list[str]:
+def _notes(unplaced: int) -> list[str]:
     notes = []
     if unplaced:
         noun = "incident" if unplaced == 1 else "incidents"
         notes.append(f"{unplaced:,} {noun} without a place not shown.")
-    if clustered:
-        notes.append("Numbered circles group nearby incidents; zoom in or click to spread them.")
     return notes
 
 
-def _tile_layer(tiles: str, attribution: str | None) -> Any:
+def _tile_layer(tiles: str, attribution: str | None) -> TileSource | None:
+    """The tile source ``tiles`` names (see :mod:`mapper.render.tiles`); a UsageError
+    when it names none."""
+    return tile_source(tiles, attribution)
+
+
+def _add_tiles(m: folium.Map, source: TileSource, view: Any) -> None:
     import folium
 
-    if tiles == "none":
-        return None
-    if tiles == "osm":
-        return folium.TileLayer(OSM_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19)
-    if not re.match(r"https?://[^\s]+$", tiles, re.IGNORECASE) or _TEMPLATE_SYNTAX.search(tiles):
-        raise UsageError(
-            f"tiles must be none, osm or an http(s) URL template such as "
-            f"https://tiles.example.org/{{z}}/{{x}}/{{y}}.png, not {tiles!r}",
-            options=("tiles",),
+    from mapper.render.features.tiles import FolderTileLayer, InlineTileLayer
+
+    if source.ranges is not None:
+        FolderTileLayer(source).add_to(m)
+        return
+    if source.url is not None:
+        folium.TileLayer(source.url, attr=source.attribution, name=source.name, max_zoom=19).add_to(
+            m
         )
-    credit = attribution or tiles.split("/")[2]
-    credit = html.escape(credit).replace("{", "&#123;")
-    return folium.TileLayer(tiles, attr=credit, name="Tiles", max_zoom=19)
+        return
+    box = view.with_margin(1.0, 2.0) if view is not None else None
+    area = (box.south, box.west, box.north, box.east) if box else (-90.0, -180.0, 90.0, 180.0)
+    InlineTileLayer(inline_tiles(source, area), source.attribution).add_to(m)
 
 
 # -- the page ------------------------------------------------------------------------------
@@ -281,7 +311,28 @@ def map_html(m: folium.Map, *, id_prefix: str = "") -> str:
     root = m.get_root()
     with _no_cyclic_gc():
         page = root.render()
-    return _stable_ids(page, _element_ids(root), id_prefix)
+    return _scoped(_stable_ids(page, _element_ids(root), id_prefix))
+
+
+_LATE_BLOCK = re.compile(
+    r'<script type="application/json" class="mapper-data mapper-late".*?</script>', re.S
+)
+
+
+def _scoped(page: str) -> str:
+    """The map's script in a function of its root element (the page, or the fragment it
+    is pasted in): its names stay its own, and it finds its elements inside its root.
+    Data the map needs only later (``mapper-late``) is moved after the script, so the
+    map is drawn while the browser still reads that data."""
+    late = _LATE_BLOCK.findall(page)
+    page = _LATE_BLOCK.sub("", page)
+    start = page.rindex("<script>")
+    end = page.index("</script>", start) + len("</script>")
+    body = page[start + len("<script>") : end - len("</script>")]
+    return (
+        f"{page[:start]}<script>\n(function (mapperRoot) {{{body}}})"
+        f"(document.currentScript.parentNode);\n</script>\n{''.join(late)}{page[end:]}"
+    )
 
 
 @dataclass(frozen=True)
@@ -329,7 +380,8 @@ def _element_ids(root: Element) -> set[str]:
 
 
 _DATA_BLOCK = re.compile(
-    r'(<script type="application/json" class="mapper-data" id="[^"]*">)(.*?)(?=</script>)', re.S
+    r'(<script type="application/json" class="mapper-data[^"]*" id="[^"]*">)(.*?)(?=</script>)',
+    re.S,
 )
 
 

@@ -9,7 +9,9 @@ those properties). An incident without a point is counted, not drawn.
 :meth:`MapPoint.properties` is the data a popup is built from, with short keys (the
 data of 100,000 incidents is carried in the page)::
 
-    id type sub date fat inj prec loc actors claims quote src also notes
+    id type sub date fat inj prec place loc actors claims quote src also notes
+
+``place`` is the place's name in the gazetteer and ``loc`` the name as the source wrote it.
 
 ``claims`` is a list of ``[claimant, fatalities, injuries]``; ``src`` the source as
 ``[document, url]`` and ``also`` the other reports as ``[document, url, quote]``. A
@@ -69,6 +71,7 @@ class MapPoint:
     injuries: int | None = None
     geo_precision: int = 1
     location: str = ""
+    place: str = ""
     actors: tuple[str, ...] = ()
     claims: tuple[tuple[str | None, int | None, int | None], ...] = ()
     quote: str = ""
@@ -91,6 +94,7 @@ class MapPoint:
             "fat": self.fatalities,
             "inj": self.injuries,
             "prec": self.geo_precision,
+            "place": self.place,
             "loc": self.location,
             "actors": list(self.actors),
             "claims": [list(c) for c in self.claims],
@@ -162,6 +166,7 @@ def incident_point(incident: Incident) -> MapPoint | None:
         injuries=incident.injuries,
         geo_precision=incident.geo_precision,
         location=incident.location_text or place.name,
+        place=place.name,
         actors=incident.actors,
         claims=tuple((c.claimant, c.fatalities, c.injuries) for c in incident.claims),
         quote=incident.evidence.text,

@@ -153,13 +153,34 @@ def _row(incident: Incident) -> dict[str, Any]:
         "color": event_type(incident.event_type).color,
         "casualties": _casualties(incident),
         "evidence": incident.evidence.text,
-        "sources": list(
-            {
-                (s.document, safe_url(s.url)): {"document": s.document, "url": safe_url(s.url)}
-                for s in sources
-            }.values()
-        ),
+        "sources": _source_labels(sources),
     }
+
+
+def _source_labels(sources: Sequence[Any]) -> list[dict[str, Any]]:
+    """Each distinct source once, with a label of its own: a document that stands for
+    several links (a records file citing two articles, say) is labelled by each link's
+    site and page, ``records.csv: example.org/…/kok-tash``."""
+    unique = list({(s.document, safe_url(s.url)): None for s in sources})
+    repeated = Counter(document for document, _ in unique)
+    out = []
+    for document, url in unique:
+        label = document
+        if url and repeated[document] > 1:
+            label = f"{document}: {_short_url(url)}"
+        out.append({"document": label, "url": url})
+    return out
+
+
+def _short_url(url: str) -> str:
+    """``https://example.org/news/2022/kok-tash`` → ``example.org/…/kok-tash``."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = [p for p in parts.path.split("/") if p]
+    if len(path) > 1:
+        return f"{parts.netloc}/…/{path[-1]}"
+    return f"{parts.netloc}/{path[0]}" if path else parts.netloc
 
 
 def _appendix(result: PipelineResult) -> list[dict[str, Any]]:

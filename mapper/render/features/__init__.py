@@ -1,10 +1,10 @@
 """Map features, one small class each: a template, its assets, its options and data.
 
 :mod:`~mapper.render.features.base` holds what they share (inlined assets, safe templates,
-the map class); :mod:`~mapper.render.features.incidents` the incident layers, cluster and
-heatmap; :mod:`~mapper.render.features.borders` the border layers, choropleth and minimap;
-:mod:`~mapper.render.features.controls` the title, legend, time slider and attribution.
-``mapper.js`` and ``mapper.css`` beside them are inlined into every map.
+the map class); :mod:`~mapper.render.features.incidents` the incident canvas layer and the
+heatmap; :mod:`~mapper.render.features.borders` countries, regions, choropleth, towns and
+minimap; :mod:`~mapper.render.features.controls` the title, tools, side panel, time window
+and attribution. ``mapper.js`` and ``mapper.css`` beside them are inlined into every map.
 """
 
 from __future__ import annotations
@@ -15,24 +15,28 @@ from mapper.render.features.borders import (
     BorderLayer,
     Bounds,
     Choropleth,
+    Countries,
     MiniMap,
+    Towns,
     area_borders,
+    towns_near,
 )
 from mapper.render.features.controls import (
     Attribution,
     Finish,
-    Legend,
+    LayerSwitch,
     LegendType,
-    TimeSlider,
+    SidePanel,
+    TimeWindow,
     Title,
+    Tools,
 )
 from mapper.render.features.incidents import (
     EVENT_STYLES,
     SIZES,
     EventStyle,
     HeatLayer,
-    IncidentCluster,
-    IncidentLayer,
+    Incidents,
 )
 
 __all__ = [
@@ -43,19 +47,23 @@ __all__ = [
     "BorderLayer",
     "Bounds",
     "Choropleth",
+    "Countries",
     "EventStyle",
     "Feature",
     "Finish",
     "HeatLayer",
-    "IncidentCluster",
-    "IncidentLayer",
     "IncidentMap",
-    "Legend",
+    "Incidents",
+    "LayerSwitch",
     "LegendType",
     "MiniMap",
     "Raw",
-    "TimeSlider",
+    "SidePanel",
+    "TimeWindow",
     "Title",
+    "Tools",
+    "Towns",
     "area_borders",
     "require_assets",
+    "towns_near",
 ]

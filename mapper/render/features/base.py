@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 import folium
 import jinja2
 from branca.element import Element, Figure, MacroElement
+from folium.template import Template as FoliumTemplate
 from markupsafe import Markup
 
 from mapper.errors import MapperError
@@ -38,12 +39,6 @@ __all__ = ["BUNDLES", "ENV", "Feature", "IncidentMap", "Raw", "require_assets", 
 BUNDLES: dict[str, tuple[str, ...]] = {
     "leaflet": ("leaflet/leaflet.css", "leaflet/leaflet.js"),
     "mapper": ("mapper/mapper.css", "mapper/mapper.js"),
-    "cluster": (
-        "leaflet.markercluster/MarkerCluster.css",
-        "leaflet.markercluster/MarkerCluster.Default.css",
-        "leaflet.markercluster/leaflet.markercluster.js",
-        "leaflet.featuregroup.subgroup/leaflet.featuregroup.subgroup.js",
-    ),
     "heat": ("leaflet.heat/leaflet-heat.js",),
     "minimap": (
         "leaflet-minimap/Control.MiniMap.min.css",
@@ -78,11 +73,21 @@ def _own_asset(name: str) -> str:
 
 
 def asset_element(path: str) -> str:
-    """One file as an inline ``<style>`` or ``<script>`` element."""
+    """One file as an inline ``<style>`` or ``<script>`` element.
+
+    A script runs once per page however often it is inlined (a fragment pasted twice
+    carries its scripts twice): the first copy marks itself in ``window.mapperAssets``.
+    """
     folder, name = path.split("/", 1)
     text = _own_asset(name) if folder == "mapper" else asset_text(path)
-    tag = "style" if path.endswith(".css") else "script"
-    return f'<{tag} data-asset="{path}">\n{text}\n</{tag}>'
+    if path.endswith(".css"):
+        return f'<style data-asset="{path}">\n{text}\n</style>'
+    key = script_json(path)
+    return (
+        f'<script data-asset="{path}">\n'
+        f"(window.mapperAssets = window.mapperAssets || {{}})[{key}] || (function () {{\n"
+        f"window.mapperAssets[{key}] = true;\n{text}\n}}).call(window);\n</script>"
+    )
 
 
 def require_assets(figure: Figure, bundles: tuple[str, ...]) -> None:
@@ -137,10 +142,40 @@ class Feature(MacroElement):
 
 
 class IncidentMap(folium.Map):
-    """A ``folium.Map`` whose page inlines its scripts and stylesheets (no CDN links)."""
+    """A ``folium.Map`` whose page inlines its scripts and stylesheets (no CDN links).
+
+    The map finds its element inside its own root (``MapperMap.createMap``): the page,
+    or the fragment it was pasted in, so a fragment can appear on a page more than once.
+    (:func:`~mapper.render.interactive.map_html` puts the script in a function of that
+    root; a page rendered by folium itself, as a notebook shows it, uses the document.)
+    """
 
     default_js: ClassVar[list[tuple[str, str]]] = []
     default_css: ClassVar[list[tuple[str, str]]] = []
+    _template = FoliumTemplate(
+        """
+{% macro header(this, kwargs) %}
+<meta name="viewport" content="width=device-width, initial-scale=1.0" />
+<style>
+#{{ this.get_name() }} { position: relative; width: 100%; height: 100%; left: 0; top: 0; }
+</style>
+<style>html, body { width: 100%; height: 100%; margin: 0; padding: 0; }</style>
+{% endmacro %}
+{% macro html(this, kwargs) %}
+<div class="folium-map mapper-map" id={{ this.get_name()|tojson }}></div>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = MapperMap.createMap(
+  typeof mapperRoot === "undefined" ? document.body : mapperRoot, {{ this.get_name()|tojson }}, {
+  center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }},
+  ...{{ this.options|tojavascript }}
+});
+{% if this.control_scale %}
+L.control.scale({position: "bottomleft"}).addTo({{ this.get_name() }});
+{% endif %}
+{% endmacro %}
+"""
+    )
 
     def render(self, **kwargs: Any) -> None:
         require_assets(self.get_root(), Feature.assets)

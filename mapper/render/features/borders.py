@@ -1,11 +1,12 @@
-"""Border features: countries and first-level regions around the incidents, a choropleth
-of incidents per region, and a minimap.
+"""Border features: countries (the whole world, simplified per zoom), first-level regions
+around the incidents, a choropleth of incidents per region, labelled towns, and a minimap.
 
-Borders come from the bundled Natural Earth layers (:mod:`gazetteer.borders`). Only the
-area around the incidents is kept (:func:`area_borders`: the view plus a margin, cut to
-that box and simplified to suit its size), so a map of one valley does not carry the
-world. Exclaves are drawn as the data has them: Vorukh, Sokh and Shakhimardan as holes
-in Batken and parts of their own countries, the Baikonur lease as its own region.
+Borders come from the bundled Natural Earth layers (:mod:`gazetteer.borders`): coarse
+outlines of every country, and detailed ones in a box around the incidents, used from
+:data:`DETAIL_ZOOM` on (:func:`area_borders`), so a map of one valley neither carries the
+detailed world nor shows the land ending in a straight edge. Exclaves are drawn as the
+data has them: Vorukh, Sokh and Shakhimardan as holes in Batken and parts of their own
+countries, the Baikonur lease as its own region.
 """
 
 from __future__ import annotations
@@ -16,22 +17,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from folium.map import Layer
-
 from mapper.errors import GazetteerDataError
 from mapper.render.features.base import Feature, template
 from mapper.render.points import MapPoint
 
 __all__ = [
     "CHOROPLETH_COLORS",
+    "DETAIL_ZOOM",
     "AreaBorders",
     "BorderLayer",
     "Bounds",
     "Choropleth",
+    "Countries",
     "MiniMap",
+    "Towns",
     "area_borders",
     "choropleth_classes",
+    "region_index",
+    "towns_near",
     "with_counts",
+    "world_countries",
     "world_outline",
 ]
 
@@ -87,7 +92,7 @@ class Bounds:
 
 @dataclass(frozen=True)
 class AreaBorders:
-    """Countries and regions within a box, as GeoJSON, and the region shapes by id."""
+    """Countries (per zoom: see :func:`area_borders`) and the regions around the incidents."""
 
     countries: dict[str, Any]
     regions: dict[str, Any]
@@ -98,38 +103,116 @@ class AreaBorders:
         """How many of ``points`` fall in each region, by region id."""
         return dict(zip(self.region_ids, count_in(points, self.region_shapes), strict=True))
 
+    def region_of(self, points: Sequence[MapPoint]) -> list[int]:
+        """The index of the region each of ``points`` falls in (``-1``: none)."""
+        return region_index(points, self.region_shapes)
+
+
+#: From this zoom on, countries are drawn from the detailed borders around the incidents.
+DETAIL_ZOOM = 5
+
 
 def area_borders(view: Bounds) -> AreaBorders:
-    """The borders around ``view`` (the box of the incidents).
+    """The borders for a map of the incidents in ``view``.
 
-    Countries are cut to the view grown by its own size each way (5 degrees at least),
-    so their cut edges lie beyond the first screen; regions are kept whole when they
-    touch the view grown by a quarter (1 degree at least), so no cut edge is drawn
-    among them. Both are simplified to suit the size of the area.
+    Countries cover the whole world, drawn per zoom: below :data:`DETAIL_ZOOM` from
+    coarse outlines (tiny islands and slivers left out); from there on, within a box
+    around the incidents (the view grown by its own size, 8 degrees at least), from the
+    detailed borders simplified to suit the box, and outside it still from the coarse
+    ones. Fills have no outline and outlines are drawn as lines, so no cut edge shows.
+    Regions are kept whole when they touch the view grown by a quarter (1 degree at
+    least).
     """
 
     from gazetteer.borders import admin1_frame, country_frame
 
     names = country_names()
-    outer, inner = view.with_margin(1.0, 5.0), view.with_margin(0.25, 1.0)
-    countries = _within(country_frame(), outer)
+    outer, inner = view.with_margin(1.0, 8.0), view.with_margin(0.25, 1.0)
     regions = _within(admin1_frame(), inner)
     region_shapes = regions.geometry.values
     region_props = [
-        {"id": str(i), "label": f"{n}, {names.get(c, c)}" if c else str(n)}
-        for i, n, c in zip(regions["id"], regions["name"], regions["country"], strict=True)
+        {"id": str(i), "label": f"{n}, {names.get(c, c)}" if c else str(n), "i": k}
+        for k, (i, n, c) in enumerate(
+            zip(regions["id"], regions["name"], regions["country"], strict=True)
+        )
     ]
+    countries = _within(country_frame(), outer)
     country_props = [
-        {"id": str(i), "label": names.get(c, c)}
+        {"id": str(i), "label": names.get(c, c), "kind": "country"}
         for i, c in zip(countries["id"], countries["country"], strict=True)
     ]
-    country_shapes = _cut(countries.geometry.values, outer)
+    detail = _simplified(countries.geometry.values, outer, 4000, 0.02)
+    coarse_shapes, coarse_props = world_countries()
     return AreaBorders(
-        countries=_collection(_simplified(country_shapes, inner, 4000, 0.02), country_props),
+        countries={
+            "zoom": DETAIL_ZOOM,
+            "outside": _pieces(coarse_shapes, coarse_props, outer, inside=False, decimals=2),
+            "coarse": _pieces(coarse_shapes, coarse_props, outer, inside=True, decimals=2),
+            "detail": _pieces(detail, country_props, outer, inside=True, decimals=DECIMALS),
+        },
         regions=_collection(_simplified(region_shapes, inner, 4000, 0.02), region_props),
         region_ids=tuple(p["id"] for p in region_props),
         region_shapes=tuple(region_shapes),
     )
+
+
+@lru_cache(maxsize=1)
+def world_countries() -> tuple[tuple[Any, ...], tuple[dict[str, Any], ...]]:
+    """Every country, coarse: parts and holes under 0.5 square degrees left out,
+    simplified by 0.15 degree (under 2 pixels up to :data:`DETAIL_ZOOM`)."""
+    import shapely
+
+    from gazetteer.borders import country_frame
+
+    names = country_names()
+    frame = country_frame()
+    shapes, props = [], []
+    for ident, code, shape in zip(frame["id"], frame["country"], frame.geometry, strict=True):
+        parts = []
+        for part in shapely.get_parts(shape):
+            if part.area < 0.5:
+                continue
+            holes = [r for r in part.interiors if shapely.Polygon(r).area >= 0.5]
+            parts.append(shapely.Polygon(part.exterior, holes))
+        if parts:
+            whole = shapely.simplify(shapely.MultiPolygon(parts), 0.15, preserve_topology=True)
+            shapes.append(whole)
+            props.append({"id": str(ident), "label": names.get(code, code), "kind": "country"})
+    return tuple(shapes), tuple(props)
+
+
+def _pieces(
+    shapes: Any, props: Sequence[dict[str, Any]], box: Bounds, *, inside: bool, decimals: int
+) -> dict[str, Any]:
+    """``shapes`` inside ``box`` or outside it: those the box does not cut as they are
+    (``whole``), those it cuts as a fill without outline and their outline as lines."""
+    import shapely
+
+    rect = shapely.box(box.west, box.south, box.east, box.north)
+    whole: list[tuple[Any, dict[str, Any]]] = []
+    cut: list[tuple[Any, Any, dict[str, Any]]] = []
+    for shape, prop in zip(shapes, props, strict=True):
+        if rect.contains(shape):
+            if inside:
+                whole.append((shape, prop))
+            continue
+        if not rect.intersects(shape):
+            if not inside:
+                whole.append((shape, prop))
+            continue
+        if inside:
+            fill = _polygonal(shapely.clip_by_rect(shape, box.west, box.south, box.east, box.north))
+            line = shapely.intersection(shape.boundary, rect)
+        else:
+            fill = _polygonal(shapely.difference(shape, rect))
+            line = shapely.difference(shape.boundary, rect)
+        if not fill.is_empty:
+            cut.append((fill, line, prop))
+    return {
+        "whole": _collection([s for s, _ in whole], [p for _, p in whole], decimals),
+        "fill": _collection([f for f, _, _ in cut], [p for _, _, p in cut], decimals),
+        "line": _collection([line for _, line, _ in cut], [{} for _ in cut], decimals),
+    }
 
 
 def _simplified(shapes: Any, box: Bounds, detail: float, coarsest: float) -> Any:
@@ -151,15 +234,6 @@ def _within(frame: Any, box: Bounds) -> Any:
     return frame.iloc[sorted(frame.sindex.query(rect, predicate="intersects"))]
 
 
-def _cut(shapes: Any, box: Bounds) -> Any:
-    """Shapes cut to ``box``, polygons only (a cut can leave lines and points)."""
-    import numpy
-    import shapely
-
-    cut = shapely.clip_by_rect(shapes, box.west, box.south, box.east, box.north)
-    return numpy.array([_polygonal(shape) for shape in cut], dtype=object)
-
-
 def _polygonal(shape: Any) -> Any:
     import shapely
 
@@ -169,9 +243,11 @@ def _polygonal(shape: Any) -> Any:
     return shapely.MultiPolygon(parts) if parts else shapely.Polygon()
 
 
-def _collection(shapes: Any, properties: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def _collection(
+    shapes: Any, properties: Sequence[dict[str, Any]], decimals: int = DECIMALS
+) -> dict[str, Any]:
     features = [
-        {"type": "Feature", "geometry": _geometry(shape), "properties": props}
+        {"type": "Feature", "geometry": _geometry(shape, decimals), "properties": props}
         for shape, props in zip(shapes, properties, strict=True)
         if not shape.is_empty
     ]
@@ -218,6 +294,22 @@ def count_in(points: Sequence[MapPoint], shapes: Sequence[Any]) -> list[int]:
     return counts
 
 
+def region_index(points: Sequence[MapPoint], shapes: Sequence[Any]) -> list[int]:
+    """For each of ``points``, the index of the first of ``shapes`` it falls in, or -1."""
+    import shapely
+
+    out = [-1] * len(points)
+    if not points or not len(shapes):
+        return out
+    tree = shapely.STRtree(list(shapes))
+    xy = shapely.points([(p.lon, p.lat) for p in points])
+    hits, found = tree.query(xy, predicate="intersects")
+    for point, shape in zip(hits.tolist(), found.tolist(), strict=True):
+        if out[point] < 0 or shape < out[point]:
+            out[point] = shape
+    return out
+
+
 def choropleth_classes(counts: Sequence[int]) -> list[int]:
     """Lower bounds of up to five classes of non-zero counts, on a geometric scale."""
     top = max(counts, default=0)
@@ -241,62 +333,83 @@ def world_outline() -> dict[str, Any]:
     return _collection(outlines, [{} for _ in outlines])
 
 
-class BorderLayer(Feature, Layer):
-    """Country or region borders with their names on hover; toggleable."""
+class Countries(Feature):
+    """Country fills and outlines, per zoom (see :func:`area_borders`); names on hover."""
 
     _template = template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = MapperMap.borderLayer({{ this.map_name }}, {
-  data: {{ this.data_id|js }}, style: {{ this.style|js }}, order: {{ this.order|js }},
-  count: {{ this.count|js }}
-});
-{% if this.show %}
-{{ this.get_name() }}.addTo({{ this.map_name }});
-{% endif %}
+MapperMap.addLayer({{ this.map_name }}, "countries", MapperMap.countries({{ this.map_name }}, {
+  data: {{ this.data_id|js }}, fill: {{ this.fill|js }}, line: {{ this.line|js }}, order: 0
+}), {{ this.show|js }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(
+        self, data: dict[str, Any], *, fill: dict[str, Any], line: dict[str, Any], show: bool = True
+    ):
+        super().__init__()
+        self._name = "Countries"
+        self.collection = data
+        self.fill = fill
+        self.line = line
+        self.show = show
+
+    def data(self) -> dict[str, Any]:
+        return self.collection
+
+
+class BorderLayer(Feature):
+    """Region borders with their names on hover; switched by the key ``key``."""
+
+    _template = template(
+        """
+{% macro script(this, kwargs) %}
+MapperMap.addLayer({{ this.map_name }}, {{ this.key|js }}, MapperMap.borderLayer(
+  {{ this.map_name }}, {data: {{ this.data_id|js }}, style: {{ this.style|js }},
+  order: {{ this.order|js }}}), {{ this.show|js }});
 {% endmacro %}
 """
     )
 
     def __init__(
         self,
-        name: str,
+        key: str,
         collection: dict[str, Any],
         *,
         style: dict[str, Any],
         order: int,
-        count: bool = False,
         show: bool = True,
     ):
-        super().__init__(name=name, overlay=True, control=True, show=show)
+        super().__init__()
         self._name = "BorderLayer"
+        self.key = key
         self.collection = collection
         self.style = style
         self.order = order
-        self.count = count
+        self.show = show
 
     def data(self) -> dict[str, Any]:
         return self.collection
 
 
-class Choropleth(Feature, Layer):
-    """Regions filled by how many incidents fall in them.
+class Choropleth(Feature):
+    """Regions filled by how many of the shown incidents fall in them.
 
-    With ``source`` (the regions layer, whose features carry the counts) the regions are
-    read from that layer's data, not written into the page twice; the choropleth is then
-    not interactive, as the regions layer above it names the regions on hover.
+    The classes are fixed from all the incidents' counts, so colours compare across time
+    windows; the browser counts the shown incidents per region (each incident carries the
+    index of its region) and colours the regions again whenever the filters change. With
+    ``source`` (the regions layer) the regions are read from that layer's data.
     """
 
     _template = template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = MapperMap.borderLayer({{ this.map_name }}, {
-  data: {{ this.source_id|js }}, style: {{ this.style|js }}, order: 1, count: true,
+MapperMap.addLayer({{ this.map_name }}, "choropleth", MapperMap.choropleth({{ this.map_name }}, {
+  data: {{ this.source_id|js }}, style: {{ this.style|js }}, order: 1,
   breaks: {{ this.breaks|js }}, colors: {{ this.colors|js }}
-});
-{% if this.show %}
-{{ this.get_name() }}.addTo({{ this.map_name }});
-{% endif %}
+}), true);
 {% endmacro %}
 """
     )
@@ -308,13 +421,13 @@ var {{ this.get_name() }} = MapperMap.borderLayer({{ this.map_name }}, {
         *,
         source: BorderLayer | None = None,
     ):
-        super().__init__(name="Incidents per region", overlay=True, control=True, show=True)
+        super().__init__()
         self._name = "Choropleth"
         self.breaks = choropleth_classes(list(counts.values()))
         self.colors = list(CHOROPLETH_COLORS[-len(self.breaks) :]) if self.breaks else []
-        self.collection = with_counts(regions, counts)
+        self.collection = regions
         self.source = source
-        self.style = {"stroke": False, "fillOpacity": 0.45, "interactive": source is None}
+        self.style = {"stroke": False, "fillOpacity": 0.45, "fillColor": "transparent"}
 
     @property
     def source_id(self) -> str:
@@ -341,6 +454,60 @@ def with_counts(collection: dict[str, Any], counts: dict[str, int]) -> dict[str,
     return {"type": "FeatureCollection", "features": features}
 
 
+#: Town labels: (least population, the zoom from which the town is labelled).
+TOWN_STEPS = ((1_000_000, 4), (300_000, 6), (100_000, 7), (30_000, 8), (10_000, 9))
+MAX_TOWNS = 600
+
+
+def towns_near(box: Bounds) -> list[list[Any]]:
+    """Towns in ``box`` from the bundled gazetteer (GeoNames populated places), largest
+    first, as ``[name, lat, lon, zoom from which it is labelled]``."""
+    from gazetteer import Gazetteer
+
+    least = TOWN_STEPS[-1][0]
+    try:
+        rows = (
+            Gazetteer.bundled()
+            .database.execute(
+                "SELECT name, lat, lon, population FROM places WHERE kind = 'populated_place' "
+                "AND population >= ? AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
+                "ORDER BY population DESC, name LIMIT ?",
+                (least, box.south, box.north, box.west, box.east, MAX_TOWNS),
+            )
+            .fetchall()
+        )
+    except sqlite3.Error as err:
+        raise GazetteerDataError(f"cannot read towns from the gazetteer ({err})") from err
+    out = []
+    for name, lat, lon, population in rows:
+        zoom = next(z for p, z in TOWN_STEPS if population >= p)
+        out.append([str(name), round(float(lat), 4), round(float(lon), 4), zoom])
+    return out
+
+
+class Towns(Feature):
+    """Labelled towns, the larger from lower zooms, so a map without tiles reads as a map."""
+
+    _template = template(
+        """
+{% macro script(this, kwargs) %}
+MapperMap.addLayer({{ this.map_name }}, "towns", MapperMap.towns({{ this.map_name }}, {
+  data: {{ this.data_id|js }}
+}), {{ this.show|js }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, towns: Sequence[Sequence[Any]], *, show: bool = True):
+        super().__init__()
+        self._name = "Towns"
+        self.towns = [list(t) for t in towns]
+        self.show = show
+
+    def data(self) -> list[list[Any]]:
+        return self.towns
+
+
 class MiniMap(Feature):
     """A small overview map (coarse world outlines) in a corner; it can be folded away."""
 
@@ -348,7 +515,7 @@ class MiniMap(Feature):
     _template = template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = MapperMap.minimap({{ this.map_name }}, {
+MapperMap.minimap({{ this.map_name }}, {
   data: {{ this.data_id|js }}, style: {{ this.style|js }}, options: {{ this.options|js }}
 });
 {% endmacro %}

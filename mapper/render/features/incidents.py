@@ -1,25 +1,22 @@
-"""Incident features: one layer per event type, the cluster they share, and a heatmap.
+"""Incident features: every incident on one canvas layer, and a heatmap.
 
-Markers are Leaflet circle markers drawn on one canvas (the map prefers canvas), in
-the colour and shape of their event type (:data:`EVENT_STYLES`), sized by fatalities
-(:data:`SIZES`: area grows with the count). Approximate places (``geo_precision`` 2
-or 3) get a pale fill and a dashed outline. Popups are built in the browser from each
-feature's properties with DOM text nodes, so no text from an article is read as HTML.
+Markers are drawn by mapper.js on one canvas, in the colour and shape of their event type
+(:data:`EVENT_STYLES`, from :mod:`mapper.event_types`), sized by fatalities (:data:`SIZES`:
+area grows with the count). Approximate places (``geo_precision`` 2 or 3) get a pale fill
+and a dashed outline. Popups are built in the browser from each incident's data with DOM
+text nodes, so no text from an article is read as HTML.
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from folium.map import Layer
-
 from mapper.event_types import OTHER_TYPE, TYPES
-from mapper.render.features.base import Feature, template
-from mapper.render.points import OTHER, MapPoint
+from mapper.render.features.base import Feature, Raw, template
+from mapper.render.points import OTHER, MapPoint, script_json
 
 __all__ = [
     "EVENT_STYLES",
@@ -27,8 +24,7 @@ __all__ = [
     "SIZES",
     "EventStyle",
     "HeatLayer",
-    "IncidentCluster",
-    "IncidentLayer",
+    "Incidents",
     "Sizes",
     "swatch_svg",
 ]
@@ -112,97 +108,100 @@ def swatch_svg(style: EventStyle, size: int = 14, dashed: bool = False, pale: bo
     )
 
 
-class IncidentCluster(Feature):
-    """The marker cluster the event-type layers share (each is a sub-group of it)."""
+class Incidents(Feature):
+    """Every incident on one canvas layer, hit-tested for popups and tooltips.
 
-    assets = ("leaflet", "mapper", "cluster")
-    _template = template(
-        """
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = MapperMap.cluster({{ this.map_name }}, {{ this.options|js }});
-{{ this.get_name() }}.addTo({{ this.map_name }});
-{% endmacro %}
-"""
-    )
-
-    def __init__(self, **options: Any):
-        super().__init__()
-        self._name = "IncidentCluster"
-        self.options = {
-            "chunkedLoading": True,
-            "chunkInterval": 500,
-            "chunkDelay": 20,
-            "showCoverageOnHover": False,
-            "maxClusterRadius": 50,
-            "spiderfyOnMaxZoom": True,
-            **options,
-        }
-
-
-class IncidentLayer(Feature, Layer):
-    """The incidents of one event type: a toggleable layer with a legend swatch."""
+    Two data blocks: the positions, event types, sizes, precisions, dates and regions as
+    columns (read when the page opens), and each incident's popup data (read when a
+    popup, the search, the list or a download first needs it). The popup data is put after
+    the map's script (``mapper-late``), so the map is drawn while the browser still reads
+    it; one incident a line, so a popup reads only its own line. With ``cluster`` points
+    that would overlap are drawn as numbered circles, which open on click.
+    """
 
     _template = template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = MapperMap.incidentLayer({{ this.map_name }}, {
-  data: {{ this.data_id|js }},
-  type: {{ this.event_type|js }},
-  style: {{ this.style.to_js()|js }},
-  sizes: {{ this.sizes.to_js()|js }},
-  cluster: {{ this.cluster.get_name() if this.cluster else "null" }}
+var {{ this.get_name() }} = MapperMap.incidents({{ this.map_name }}, {
+  points: {{ this.data_id|js }}, details: {{ this.details_id|js }},
+  types: {{ this.type_styles()|js }}, sizes: {{ this.sizes.to_js()|js }},
+  cluster: {{ this.cluster|js }}
 });
-{% if this.show %}
-{{ this.get_name() }}.addTo({{ this.map_name }});
-{% endif %}
 {% endmacro %}
 """
     )
 
     def __init__(
         self,
-        event_type: str,
         points: Sequence[MapPoint],
+        types: Sequence[str],
         *,
-        cluster: IncidentCluster | None = None,
+        regions: Sequence[int] | None = None,
+        cluster: bool = True,
         sizes: Sizes = SIZES,
-        show: bool = True,
     ):
-        self.event_type = event_type
-        self.style = EVENT_STYLES.get(event_type, EVENT_STYLES[OTHER])
-        label = f"{swatch_svg(self.style)}{html.escape(event_type)} ({len(points):,})"
-        super().__init__(name=f"<span>{label}</span>", overlay=True, control=True, show=show)
-        self._name = "IncidentLayer"
+        super().__init__()
+        self._name = "Incidents"
         self.points = tuple(points)
+        self.types = tuple(types)
+        self.regions = tuple(regions) if regions is not None else None
         self.cluster = cluster
         self.sizes = sizes
 
+    @property
+    def details_id(self) -> str:
+        return f"{self.get_name()}_details"
+
+    def type_styles(self) -> list[dict[str, Any]]:
+        return [
+            {"name": name, **EVENT_STYLES.get(name, EVENT_STYLES[OTHER]).to_js()}
+            for name in self.types
+        ]
+
     def data(self) -> dict[str, Any]:
-        return {"type": "FeatureCollection", "features": [p.feature() for p in self.points]}
+        dates = sorted({p.date for p in self.points if p.date})
+        date_index = {d: i for i, d in enumerate(dates)}
+        type_index = {t: i for i, t in enumerate(self.types)}
+        columns: dict[str, Any] = {
+            "lat": [p.lat for p in self.points],
+            "lon": [p.lon for p in self.points],
+            "t": [type_index[p.event_type] for p in self.points],
+            "f": [p.fatalities or 0 for p in self.points],
+            "p": [p.geo_precision for p in self.points],
+            "d": [date_index[p.date] if p.date else -1 for p in self.points],
+            "dates": dates,
+        }
+        if self.regions is not None:
+            columns["g"] = list(self.regions)
+        return columns
+
+    def render(self, **kwargs: Any) -> None:
+        super().render(**kwargs)
+        figure = self.get_root()
+        rows = ",\n".join(script_json(p.properties()) for p in self.points)
+        block = (
+            f'<script type="application/json" class="mapper-data mapper-late" '
+            f'id="{self.details_id}">[\n{rows}\n]</script>'
+        )
+        figure.html.add_child(Raw(block), name=self.details_id)
 
 
-class HeatLayer(Feature, Layer):
-    """A heatmap of incident density (one unit per incident), off until switched on."""
+class HeatLayer(Feature):
+    """A heatmap of the shown incidents (one unit each); it follows the filters."""
 
     assets = ("leaflet", "mapper", "heat")
     _template = template(
         """
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = MapperMap.heat({{ this.map_name }}, {
-  data: {{ this.data_id|js }}, options: {{ this.options|js }}
-});
-{% if this.show %}
-{{ this.get_name() }}.addTo({{ this.map_name }});
-{% endif %}
+MapperMap.addLayer({{ this.map_name }}, "heat", MapperMap.heat({{ this.map_name }}, {
+  options: {{ this.options|js }}
+}), {{ this.show|js }});
 {% endmacro %}
 """
     )
 
-    def __init__(self, points: Sequence[MapPoint], *, show: bool = True, **options: Any):
-        super().__init__(name="Heatmap", overlay=True, control=True, show=show)
+    def __init__(self, *, show: bool = True, **options: Any):
+        super().__init__()
         self._name = "HeatLayer"
-        self.points = tuple(points)
+        self.show = show
         self.options = {"radius": 20, "blur": 15, "minOpacity": 0.3, "maxZoom": 12, **options}
-
-    def data(self) -> list[list[float]]:
-        return [[p.lat, p.lon] for p in self.points]

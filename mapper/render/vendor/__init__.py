@@ -55,28 +55,6 @@ PACKAGES = (
         homepage="https://leafletjs.com/",
     ),
     Package(
-        name="leaflet.markercluster",
-        version="1.1.0",
-        integrity="sha512-eI+XkCiLiHwCC3uZ4/n4+Vq3rXcqEHN2lhHRVG1WVziy/3Q0TTipWkzEa1zO0dKZI2AnI5ppFDWrOjnQ7MJLKQ==",
-        licence="MIT",
-        licence_file="package/MIT-LICENCE.txt",
-        files=(
-            "package/dist/leaflet.markercluster.js",
-            "package/dist/MarkerCluster.css",
-            "package/dist/MarkerCluster.Default.css",
-        ),
-        homepage="https://github.com/Leaflet/Leaflet.markercluster",
-    ),
-    Package(
-        name="leaflet.featuregroup.subgroup",
-        version="1.0.2",
-        integrity="sha512-9nCVg8nUe686+BtPbUT7ALOe/IA+8Mum+rkA8pfPpCkH0WvKevRrH+JMcMTjAoNQKVI0uxrWrLV5w298SS3ESA==",
-        licence="BSD-2-Clause",
-        licence_file="package/LICENSE",
-        files=("package/dist/leaflet.featuregroup.subgroup.js",),
-        homepage="https://github.com/ghybs/Leaflet.FeatureGroup.SubGroup",
-    ),
-    Package(
         name="leaflet.heat",
         version="0.2.0",
         integrity="sha512-Cd5PbAA/rX3X3XKxfDoUGi9qp78FyhWYurFg3nsfhntcM/MCNK08pRkf4iEenO1KNqwVPKCmkyktjW3UD+h9bQ==",
