@@ -212,7 +212,7 @@ def summarise(outcomes: Sequence[Outcome]) -> dict[str, Any]:
 
 def run(split: str = "dev", limit: int | None = None, progress: bool = True) -> dict[str, Any]:
     """Extract and score every event of a split; the summary and one row per event."""
-    from mapper.extract import Extractor
+    from mapper.pipeline import Extractor
     from mapper.read.documents import document_from_text
 
     events = read_events(split, limit)
@@ -275,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import mapper
 
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     result = run(args.split, args.limit)
     print(
         f"## ACLED event descriptions, {args.split} split, {now:%Y-%m-%d %H:%M} UTC, "

@@ -117,9 +117,7 @@ def _csv_rows(data: str) -> Iterator[tuple[int, Mapping[str, Any]]]:
 def _article(row: Mapping[str, Any], path: Path, line: int) -> ArticleRow:
     text, html = _text(row.get("text")), _text(row.get("html"))
     if not (text or html).strip():
-        raise InputError(
-            "has no text or html; every article needs its text", path=path, line=line
-        )
+        raise InputError("has no text or html; every article needs its text", path=path, line=line)
     return ArticleRow(
         id=_text(row.get("id")) or f"{path.stem}#{line}",
         text=html or text,
