@@ -177,7 +177,8 @@ SUB_TYPES: tuple[SubEventType, ...] = (
     _sub("Power outage", STRATEGIC, "Electricity is cut in an area.", acled=False),
     _sub("Troop deployment", STRATEGIC, "Forces are sent to or stationed at a place.",
          acled=False),
-    _sub("Road blockade", STRATEGIC, "A road or border crossing is blocked.", acled=False),
+    _sub("Road blockade", PROTESTS, "Demonstrators or residents block a road or a border "
+         "crossing.", acled=False),
 )  # fmt: skip
 
 _TYPES = {t.name: t for t in TYPES}
@@ -216,7 +217,7 @@ TRANSFER = (STRATEGIC, "Non-violent transfer of territory")
 DEPLOYMENT = (STRATEGIC, "Troop deployment")
 ARRESTS = (STRATEGIC, "Arrests")
 LOOTING = (STRATEGIC, "Looting/property destruction")
-BLOCKADE = (STRATEGIC, "Road blockade")
+BLOCKADE = (PROTESTS, "Road blockade")
 EVACUATION = (STRATEGIC, "Evacuation")
 OUTAGE = (STRATEGIC, "Power outage")
 BASE = (STRATEGIC, "Headquarters or base established")

@@ -46,6 +46,7 @@ FURNITURE_KINDS: tuple[str, ...] = (
     "photo_credit",
     "related",
     "share",
+    "dateline",
 )
 
 DATE_PRECISIONS = ("day", "week", "month", "year")

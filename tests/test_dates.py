@@ -160,10 +160,12 @@ def test_guess_publication_prefers_a_dateline():
     assert guess_publication("Tanpa tanggal sama sekali.", "id") is None
 
 
-def test_background_is_a_month_or_year_well_before_the_reference_day():
+def test_background_is_a_year_well_before_the_reference_day():
+    """A past event the text dates to its month is an incident of that month (ACLED's time
+    precision 3); one dated only by its year is history."""
     today = dt.date(2022, 1, 27)
     assert is_background(DateValue("2010", "year"), today)
-    assert is_background(DateValue("2021-03", "month"), today)
+    assert not is_background(DateValue("2021-03", "month"), today)
     assert not is_background(DateValue("2022-01", "month"), today)
     assert not is_background(DateValue("2020-01-01", "day"), today)
 

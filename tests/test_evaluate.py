@@ -49,16 +49,20 @@ def test_quality_does_not_fall_below_the_floor(figures):
 
     Measured on this set (all languages): mention F1 0.991 (exact spans 0.977), resolved
     within 161 km 0.980; incidents (date within a day, place within 100 km or in the
-    country of a coarse gold place) precision 0.772, recall 0.975, event type 0.987,
-    sub-event type 0.987, date exact 0.962. These articles were written for the project and
-    used to tune it: the floors guard against regressions, they are not quality claims.
+    country of a coarse gold place) precision 0.682, recall 0.912, event type 0.973,
+    sub-event type 0.959, date exact 0.931. Precision fell from 0.772 when the incident
+    rules began to code an event at each listed place (ACLED's practice), which this set's
+    gold does not always do, and when the pattern cues written for single sentences of
+    this set were replaced by general rules. These articles were written for the project
+    and used to tune it: the floors guard against regressions, they are not quality
+    claims; the real-text figures are in ``bench/``.
     """
     overall = figures["all"]
     assert overall["f1"] >= 0.95
     assert overall["exact_f1"] >= 0.94
     assert overall["resolved_within_161km"] >= 0.93
-    assert overall["incident_recall"] >= 0.9
-    assert overall["incident_precision"] >= 0.7
+    assert overall["incident_recall"] >= 0.85
+    assert overall["incident_precision"] >= 0.65
     assert overall["event_type_accuracy"] >= 0.9
     assert overall["sub_event_type_accuracy"] >= 0.9
     assert overall["date_exact"] >= 0.9

@@ -5,14 +5,16 @@ from __future__ import annotations
 import pytest
 
 from mapper import languages
+from mapper.incidents.coding import code_sentence
 from mapper.incidents.cues import PRIORITY, choose_cue, find_actors, find_cues
-from mapper.model import EVENT_TYPES
+from mapper.model import EVENT_TYPES, CasualtyClaim
 
 S = "Strategic developments"
 
 
 def kind(sentence: str, language: str, *, casualties: bool = False) -> tuple[str, str] | None:
-    cue = choose_cue(find_cues(sentence, language), sentence, casualties=casualties)
+    claim = CasualtyClaim(None, 1, None) if casualties else None
+    cue = code_sentence(sentence, language, claim)
     return cue.kind if cue else None
 
 
@@ -42,7 +44,7 @@ def kind(sentence: str, language: str, *, casualties: bool = False) -> tuple[str
         ("id", "Mahasiswa memprotes kenaikan harga.", ("Protests", "Peaceful protest")),
         ("id", "Pasukan tambahan telah dikerahkan ke perbatasan.", (S, "Troop deployment")),
         ("id", "Rusia mengirim pasukan ke wilayah itu.", (S, "Troop deployment")),
-        ("id", "Dua orang tewas ditembak.", None),
+        ("id", "Dua orang tewas ditembak.", ("Violence against civilians", "Attack")),
         ("en", "Clashes erupted near the border.", ("Battles", "Armed clash")),
         ("en", "Heavy fighting was reported overnight.", ("Battles", "Armed clash")),
         (
@@ -59,7 +61,7 @@ def kind(sentence: str, language: str, *, casualties: bool = False) -> tuple[str
         ("en", "A power outage hit three districts.", (S, "Power outage")),
         ("en", "More troops were deployed to the frontier.", (S, "Troop deployment")),
         ("en", "The deployment began at dawn.", (S, "Troop deployment")),
-        ("en", "Villagers kept up their blockade of the road.", (S, "Road blockade")),
+        ("en", "Villagers kept up their blockade of the road.", ("Protests", "Road blockade")),
         ("ru", "Столкновение произошло у села.", ("Battles", "Armed clash")),
         ("ru", "Перестрелка длилась час.", ("Battles", "Armed clash")),
         ("ru", "Бой шёл всю ночь.", ("Battles", "Armed clash")),
@@ -132,7 +134,7 @@ def test_who_acts_refines_the_type():
     )
     assert kind("Десантники взяли под контроль аэропорт.", "ru") == (S, "Troop deployment")
     assert kind("Талибы захватили город.", "ru") == (S, "Non-violent transfer of territory")
-    assert kind("Протестующие захватили здание.", "ru") == ("Riots", "Mob violence")
+    assert kind("Протестующие захватили здание.", "ru") == ("Riots", "Violent demonstration")
 
 
 def test_cue_offsets_point_into_the_sentence():

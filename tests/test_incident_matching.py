@@ -147,11 +147,11 @@ def test_sub_event_types_are_compared_on_acled_names():
     assert sub_event_agrees(replace(other, sub_event_type="Power outage"), other)
     assert not sub_event_agrees(replace(other, sub_event_type="Evacuation"), change)
     # a road blockade is compared by its event type only
-    blockade = coded(event_type="Strategic developments", sub="Road blockade")
+    blockade = coded(event_type="Protests", sub="Road blockade")
     protest = coded(event_type="Protests", sub="Peaceful protest")
-    assert not sub_event_agrees(blockade, protest)
-    assert sub_event_agrees(replace(blockade, event_type="Protests"), protest)
-    assert sub_event_agrees(blockade, other)
+    assert sub_event_agrees(blockade, protest)
+    assert not sub_event_agrees(replace(blockade, event_type="Strategic developments"), protest)
+    assert not sub_event_agrees(blockade, other)
 
 
 def test_dates_and_fatalities_of_matched_pairs_are_scored():

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from mapper import languages
+from mapper.incidents.claimants import canonical_claimant
 from mapper.languages.pack import CasualtyWords, NumberWords
 from mapper.model import CasualtyClaim
 
@@ -406,11 +407,15 @@ def find_claimant(text: str, language: str) -> str | None:
 def casualty_claim(
     text: str, language: str, skip: Sequence[tuple[int, int]] = ()
 ) -> CasualtyClaim | None:
-    """The claim ``text`` makes: claimant, fatalities, injuries; ``None`` without figures."""
+    """The claim ``text`` makes: claimant (its canonical name), fatalities, injuries;
+    ``None`` without figures."""
     figures = find_casualties(text, language, skip)
     if figures.fatalities is None and figures.injuries is None:
         return None
-    return CasualtyClaim(find_claimant(text, language), figures.fatalities, figures.injuries)
+    claimant = find_claimant(text, language)
+    if claimant is not None:
+        claimant = canonical_claimant(claimant, language)
+    return CasualtyClaim(claimant, figures.fatalities, figures.injuries)
 
 
 def _according_to(text: str, language: str) -> str | None:

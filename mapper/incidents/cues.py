@@ -50,7 +50,7 @@ protesters and police, and organisations (``CSTO``, ``Taliban``, ``ОДКБ``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from mapper import languages
@@ -73,8 +73,6 @@ from mapper.event_types import (
     OTHER,
     OUTAGE,
     PROTEST,
-    PROTESTS,
-    RIOTS,
     SHELLING,
     TRANSFER,
     VIOLENT_DEMO,
@@ -89,6 +87,7 @@ __all__ = [
     "choose_cue",
     "find_actors",
     "find_cues",
+    "names_participants",
 ]
 
 #: (event type, sub-event type), the most telling first.
@@ -161,8 +160,11 @@ def _cue(text: str, match: re.Match[str], kind: tuple[str, str], language: str) 
     before, after = text[: match.start()], text[match.end() :]
     shared = _shared(languages.generation())
     before_anaphora, after_anaphora = _anaphora_patterns(language, languages.generation())
+    # A circumstance word governs the cue's head, its last word: "after the clashes", but
+    # not "by troops" before "troops ... were deployed".
+    head = match.start() + match.group().rstrip().rfind(" ") + 1
     looks_back = bool(
-        _secondary_pattern(language, languages.generation()).search(before)
+        _secondary_pattern(language, languages.generation()).search(text[:head])
         or before_anaphora.search(before)
         or after_anaphora.match(after)
         or shared.demonstrative_opening.match(text)
@@ -183,21 +185,12 @@ def choose_cue(
         return None
     violent = [cue for cue in cues if cue.event_type in VIOLENT_TYPES]
     pool = violent if casualties and violent else cues
-    best = min(pool, key=lambda cue: (cue.secondary, PRIORITY.index(cue.kind), cue.start))
-    return _refined(best, cues, text)
+    return min(pool, key=lambda cue: (cue.secondary, PRIORITY.index(cue.kind), cue.start))
 
 
-def _refined(cue: EventCue, cues: list[EventCue], text: str) -> EventCue:
-    """Types that depend on who acts: forces sent to guard, armed groups (language packs)."""
-    kind = cue.kind
-    shared = _shared(languages.generation())
-    if kind == CLASH and any(other.event_type in (RIOTS, PROTESTS) for other in cues):
-        kind = VIOLENT_DEMO
-    elif kind == TRANSFER and shared.deployed_forces.search(text):
-        kind = DEPLOYMENT
-    elif kind == MOB and shared.armed_groups.search(text):
-        kind = TRANSFER
-    return replace(cue, event_type=kind[0], sub_event_type=kind[1])
+def names_participants(text: str) -> bool:
+    """Whether ``text`` (a cue) names the people in a protest ("protesters")."""
+    return _shared(languages.generation()).participants.fullmatch(text) is not None
 
 
 def find_actors(text: str, language: str) -> tuple[str, ...]:
@@ -229,8 +222,6 @@ class _Shared:
     demonstrative_opening: re.Pattern[str]
     means: re.Pattern[str]
     participants: re.Pattern[str]
-    deployed_forces: re.Pattern[str]
-    armed_groups: re.Pattern[str]
     determiners: str
 
 
@@ -249,8 +240,6 @@ def _shared(generation: int) -> _Shared:
         demonstrative_opening=re.compile(rf"^\s*(?:{opening})\s", re.IGNORECASE),
         means=compiled([e.means for e in events]),
         participants=compiled([e.participants for e in events]),
-        deployed_forces=compiled([e.deployed_forces for e in events]),
-        armed_groups=compiled([e.armed_groups for e in events]),
         determiners=alternation([e.determiners for e in events]),
     )
 
@@ -282,7 +271,8 @@ def _secondary_pattern(language: str, generation: int) -> re.Pattern[str]:
 
 @cache
 def _preceded_pattern(words: str) -> re.Pattern[str]:
-    """One of ``words``, then at most two words, then the end of the text."""
+    """One of ``words``, then at most two words, then the end of the text ("ordered troops
+    to fire")."""
     return re.compile(rf"(?<![^\W\d_])(?:{words})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
 
 

@@ -213,8 +213,9 @@ def guess_publication(text: str, language: str) -> dt.date | None:
 
 
 def is_background(value: DateValue, day: dt.date) -> bool:
-    """Whether a month or year ``value`` ended well before ``day`` (history, not news)."""
-    return value.precision in ("month", "year") and value.last < day - _BACKGROUND
+    """Whether a year ``value`` ended well before ``day``: history the text does not date
+    closely enough for an incident (ACLED dates an event at least to its month)."""
+    return value.precision == "year" and value.last < day - _BACKGROUND
 
 
 # -- patterns ------------------------------------------------------------------------------

@@ -64,8 +64,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from mapper import languages
 from mapper.errors import UsageError
 from mapper.event_types import (
     ATTACK,
@@ -79,7 +81,8 @@ from mapper.event_types import (
 )
 from mapper.incidents.article import Article
 from mapper.incidents.casualties import casualty_claim
-from mapper.incidents.cues import EventCue, choose_cue, find_actors, find_cues
+from mapper.incidents.coding import code_sentence
+from mapper.incidents.cues import EventCue, find_actors
 from mapper.incidents.dates import (
     DateMention,
     DateValue,
@@ -94,6 +97,7 @@ from mapper.incidents.merge import (
     join_incidents,
     lowest,
     merge_incidents,
+    merge_within_document,
     union_actors,
 )
 from mapper.incidents.places import (
@@ -101,12 +105,13 @@ from mapper.incidents.places import (
     SPECIFICITY,
     Location,
     distance_km,
+    listed_with,
     locate,
     most_mentioned,
     own_location,
 )
 from mapper.model import CasualtyClaim, Evidence, Incident, Mention, Source
-from mapper.read.sentences import split_sentences
+from mapper.read.sentences import Sentence, split_sentences
 
 if TYPE_CHECKING:
     from gazetteer import Place
@@ -129,7 +134,7 @@ FOLLOW_UP_DISTANCE_KM = 50.0
 FOLLOW_UP_TARGETS: dict[str, frozenset[str]] = {
     BATTLES: frozenset({BATTLES, RIOTS}),
     EXPLOSIONS: frozenset({EXPLOSIONS, BATTLES}),
-    RIOTS: frozenset({RIOTS, PROTESTS}),
+    RIOTS: frozenset({RIOTS}),
     PROTESTS: frozenset({PROTESTS, RIOTS}),
     VIOLENCE: frozenset({VIOLENCE, BATTLES, RIOTS}),
 }
@@ -137,7 +142,12 @@ FOLLOW_UP_TARGETS: dict[str, frozenset[str]] = {
 
 _PRECISIONS = ("day", "week", "month", "year")
 
-_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ'\- ]{2,}(?:,[^–—\n]{0,60}?)?\s[–—-]\s", re.MULTILINE)
+#: A newswire dateline at the start of a line: ``BISHKEK, kompas.example –``,
+#: ``DUSHANBE (Reuters) -``: its place is where the report was filed, not an event's.
+_DATELINE = re.compile(
+    r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ'\- ]{2,}(?:,[^–—\n]{0,60}?|\s*\([^()\n]{1,40}\))?\s*[–—-]\s",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True)
@@ -176,7 +186,7 @@ def extract_incidents(
     story = _Story(_article(document, mentions, published))
     for index in range(len(story.article.sentences)):
         story.read(index)
-    merged = merge_incidents(story.incidents())
+    merged = merge_incidents(merge_within_document(story.incidents()))
     return [replace(incident, id=f"{document.id}#{n}") for n, incident in enumerate(merged, 1)]
 
 
@@ -185,12 +195,12 @@ def extract_incidents(
 
 def _article(document: Document, mentions: Sequence[Mention], published: str | None) -> Article:
     language = document.language
-    sentences = tuple(
-        sentence
-        for sentence in split_sentences(document.text, language)
-        if not document.in_furniture(sentence.start, sentence.end)
-    )
     datelines = [m.span() for m in _DATELINE.finditer(document.text)]
+    sentences = tuple(
+        _after_dateline(outside, datelines)
+        for sentence in split_sentences(document.text, language)
+        if (outside := _outside_furniture(document, sentence)) is not None
+    )
     kept = tuple(
         mention
         for mention in mentions
@@ -212,6 +222,40 @@ def _article(document: Document, mentions: Sequence[Mention], published: str | N
         headline=_headline(document),
         present=_present(reference, found_dates),
     )
+
+
+def _outside_furniture(document: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence, or ``None`` when it lies in site furniture; a date stamp before its
+    first words is cut off."""
+    if not document.in_furniture(sentence.start, sentence.end):
+        return sentence
+    overlapping = [
+        part
+        for part in document.furniture
+        if part.start < sentence.end and sentence.start < part.end
+    ]
+    if any(part.kind != "dateline" for part in overlapping):
+        return None
+    start = max(part.end for part in overlapping)
+    text = document.text[start : sentence.end]
+    start += len(text) - len(text.lstrip())
+    if start >= sentence.end:
+        return None
+    return Sentence(start, sentence.end, document.text[start : sentence.end], sentence.paragraph)
+
+
+def _after_dateline(sentence: Sentence, datelines: Sequence[tuple[int, int]]) -> Sentence:
+    """The sentence without the newswire dateline it opens with ("BISHKEK, Sept 19 (Nomad
+    Press Service) —"): the agency is not an actor, nor the city a place of the event."""
+    for start, end in datelines:
+        if start <= sentence.start < end or sentence.start <= start < sentence.end:
+            text = sentence.text[max(end - sentence.start, 0) :]
+            cut = sentence.end - len(text.lstrip())
+            if start <= sentence.start + len(sentence.text) - len(sentence.text.lstrip()) and (
+                cut < sentence.end
+            ):
+                return Sentence(cut, sentence.end, text.lstrip(), sentence.paragraph)
+    return sentence
 
 
 def _reference(document: Document, published: str | None) -> Reference | None:
@@ -313,6 +357,8 @@ class _Story:
         if not reading.follows_up:
             self._reach(_most_precise(reading.dates))
             self._tell(self._with_waiting(incident))
+            for listed in self._listed(reading, incident):
+                self._tell(listed)
         elif (target := self._target(reading)) is not None:
             self.told[target] = _absorb(self.told[target], incident)
         elif own_location(self.article, self.article.sentences[reading.index]) is None:
@@ -355,6 +401,26 @@ class _Story:
         if location is None and kind in OWN_PLACE_ONLY:
             return None
         return _incident(self.article, reading, location, self._date(reading))
+
+    def _listed(self, reading: _Reading, incident: Incident) -> list[Incident]:
+        """The same event at the other places the sentence lists with its place (casualty
+        figures stay with the first place named: the text does not split them)."""
+        if incident.place is None:
+            return []
+        sentence = self.article.sentences[reading.index]
+        where = Location(incident.place, incident.location_text or "", incident.geo_precision)
+        return [
+            replace(
+                incident,
+                place=other.place,
+                location_text=other.text,
+                geo_precision=other.precision,
+                fatalities=None,
+                injuries=None,
+                claims=(),
+            )
+            for other in listed_with(self.article, sentence, where)
+        ]
 
     def _latest_location(self) -> Location | None:
         if not self.placed:
@@ -416,14 +482,26 @@ def _read(article: Article, index: int, dates: Sequence[DateMention]) -> _Readin
     own = _most_precise(dates)
     if own is not None and article.present is not None and is_background(own, article.present):
         return None
+    if _generic(sentence.text, article.language) and (own is None or own.precision != "day"):
+        return None
     skip = [(date.start, date.end) for date in dates]
     claim = casualty_claim(sentence.text, article.language, skip)
-    cues = find_cues(sentence.text, article.language)
-    cue = choose_cue(cues, sentence.text, casualties=claim is not None)
+    cue = code_sentence(sentence.text, article.language, claim)
     if cue is None and claim is None:
         return None
     actors = find_actors(sentence.text, article.language)
     return _Reading(index, cue, claim, actors, tuple(dates))
+
+
+def _generic(text: str, language: str) -> bool:
+    """Whether ``text`` generalises ("in recent years", "often") rather than reports."""
+    pattern = languages.pack_for(language).events.generic
+    return _compiled(pattern).search(text) is not None
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])", re.IGNORECASE)
 
 
 def _values(dates: Sequence[DateMention]) -> list[DateValue]:

@@ -6,11 +6,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from gazetteer import Place
+from mapper.event_types import STRATEGIC
 from mapper.incidents.dates import DateValue
 from mapper.incidents.places import NOT_SPECIFIC, SPECIFICITY, distance_km
 from mapper.model import Incident
 
-__all__ = ["MERGE_DISTANCE_KM", "join_incidents", "lowest", "merge_incidents", "union_actors"]
+__all__ = [
+    "MERGE_DISTANCE_KM",
+    "join_incidents",
+    "lowest",
+    "merge_incidents",
+    "merge_within_document",
+    "union_actors",
+]
 
 #: Places closer than this are one place when reports are joined.
 MERGE_DISTANCE_KM = 10.0
@@ -42,6 +51,73 @@ def merge_incidents(incidents: Sequence[Incident]) -> list[Incident]:
         else:
             group.append(incident)
     return [_combine(group) for group in groups.all]
+
+
+def merge_within_document(incidents: Sequence[Incident]) -> list[Incident]:
+    """Join the reports of one event that one article tells in several sentences.
+
+    Within an article the rule is wider than :func:`merge_incidents`: the same event type
+    (sub-types of violence may differ: "gunmen stormed the village" and "killed the village
+    head" are one attack; strategic developments of different sub-types, an evacuation and
+    a power cut, stay apart), dates at most a day apart, and one place within the other (a
+    village and its region, a town and its country) or the two at most
+    :data:`MERGE_DISTANCE_KM` apart. Places one sentence lists apart stay apart.
+    """
+    groups: list[list[Incident]] = []
+    for incident in incidents:
+        group = next((g for g in groups if _joins(g, incident)), None)
+        if group is None:
+            groups.append([incident])
+        else:
+            group.append(incident)
+    return [_combine(group) for group in groups]
+
+
+def _joins(group: Sequence[Incident], incident: Incident) -> bool:
+    """Whether ``incident`` is the group's event, and no member is a place its own
+    sentence lists apart from it."""
+    return _same_story_event(group[0], incident) and not any(
+        _listed_apart(member, incident) for member in group
+    )
+
+
+def _listed_apart(first: Incident, other: Incident) -> bool:
+    return (
+        first.evidence == other.evidence
+        and first.place is not None
+        and other.place is not None
+        and first.place.id != other.place.id
+    )
+
+
+def _same_story_event(first: Incident, other: Incident) -> bool:
+    if first.event_type != other.event_type or not _dates_close(first, other):
+        return False
+    if first.event_type == STRATEGIC and first.sub_event_type != other.sub_event_type:
+        return False
+    if first.place is None or other.place is None:
+        return False
+    if _listed_apart(first, other):
+        return False
+    return (
+        _contains(first.place, other.place)
+        or _contains(other.place, first.place)
+        or (distance_km(first.place, other.place) <= MERGE_DISTANCE_KM)
+    )
+
+
+def _contains(area: Place, place: Place) -> bool:
+    """Whether ``area`` (a country or first-level region) holds ``place``.
+
+    A district is not taken for a container: it is often where the gazetteer places a
+    village it lacks, so a district incident may be a village of its own."""
+    if area.id == place.id:
+        return True
+    if area.kind == "country":
+        return area.country is not None and area.country == place.country
+    if area.kind == "admin1":
+        return place.admin1_id == area.id
+    return False
 
 
 def join_incidents(records: Sequence[Incident], extracted: Sequence[Incident]) -> list[Incident]:
@@ -93,8 +169,17 @@ class _Groups:
 
 
 def _same_event(first: Incident, other: Incident) -> bool:
+    """The merge rule; but places one sentence lists apart stay apart (ACLED codes each)."""
+    listed_apart = (
+        first.evidence == other.evidence
+        and first.source == other.source
+        and first.place is not None
+        and other.place is not None
+        and first.place.id != other.place.id
+    )
     return (
-        (first.event_type, first.sub_event_type) == (other.event_type, other.sub_event_type)
+        not listed_apart
+        and (first.event_type, first.sub_event_type) == (other.event_type, other.sub_event_type)
         and _dates_close(first, other)
         and first.place is not None
         and other.place is not None

@@ -32,6 +32,7 @@ __all__ = [
     "SPECIFICITY",
     "Location",
     "distance_km",
+    "listed_with",
     "locate",
     "most_mentioned",
     "own_location",
@@ -109,6 +110,63 @@ def locate(
     fallback = (after and _most_specific(after, cue_start)) or article.focus
     fallback = fallback or (countries[0] if countries else article.focus_country)
     return _location(fallback) if fallback else None
+
+
+def listed_with(article: Article, sentence: Sentence, location: Location) -> list[Location]:
+    """The other places the sentence lists together with ``location`` ("in Almaty,
+    Nur-Sultan and the Mangystau region", "в селах Кызыл-Бел, Кок-Таш и Достук"): ACLED
+    codes an event at each of them. Containers ("Osh, Kyrgyzstan") are not list members,
+    nor are countries unless the event itself is placed at a country ("spread to
+    Kyrgyzstan, Kazakhstan and Uzbekistan"); a village the gazetteer lacks, placed at its
+    district, is one."""
+    countries = location.place.kind == "country"
+    mentions = [
+        m
+        for m in _candidates(article, sentence)
+        if specificity(m) < NOT_SPECIFIC
+        or (countries and m.place is not None and m.place.kind == "country")
+    ]
+    index = next(
+        (
+            i
+            for i, m in enumerate(mentions)
+            if m.place is not None and m.place.id == location.place.id and m.text == location.text
+        ),
+        None,
+    )
+    if index is None:
+        return []
+    text = article.document.text
+    link = _shared(languages.generation()).list_link
+    group = [index]
+    for step in (-1, +1):
+        at = index
+        while 0 <= at + step < len(mentions):
+            left, right = sorted((at, at + step))
+            if not link.match(text[mentions[left].end : mentions[right].start]):
+                break
+            at += step
+            group.append(at)
+    listed: list[Location] = []
+    for i in sorted(group):
+        mention = mentions[i]
+        place = mention.place
+        if i == index or place is None:
+            continue
+        if mention.precision == 1 and any(_holds(place, mentions[j]) for j in group):
+            continue
+        found = _location(mention)
+        if found is not None and all(found.place.id != other.place.id for other in listed):
+            listed.append(found)
+    return [item for item in listed if item.place.id != location.place.id]
+
+
+def _holds(place: Place, mention: Mention) -> bool:
+    """Whether ``place`` contains the place of ``mention`` (a list's container)."""
+    other = mention.place
+    if other is None or other.id == place.id:
+        return False
+    return place.id in (other.admin1_id, other.admin2_id)
 
 
 def _elsewhere_in_paragraph(
@@ -277,6 +335,13 @@ class _Shared:
     list_link: re.Pattern[str]
 
 
+def _list_link(conjunctions: str) -> re.Pattern[str]:
+    """A comma, a conjunction ("and", "dan", "и"), or a comma and a conjunction."""
+    return re.compile(
+        rf"^\s*(?:,\s*(?:(?:{conjunctions})\s+)?|(?:{conjunctions}))\s*$", re.IGNORECASE
+    )
+
+
 @cache
 def _shared(generation: int) -> _Shared:
     words = [pack.incident_places for pack in languages.everywhere()]
@@ -288,7 +353,5 @@ def _shared(generation: int) -> _Shared:
         agent=re.compile(rf"(?<!\w)(?:{alternation([w.agent for w in words])})\s+$", re.IGNORECASE),
         speaker=re.compile(rf"^\s+(?:{alternation([w.speaker for w in words])})\b", re.IGNORECASE),
         nationwide=re.compile(alternation([w.nationwide for w in words]), re.IGNORECASE),
-        list_link=re.compile(
-            rf"^\s*(?:{alternation([w.list_link for w in words])})\s*$", re.IGNORECASE
-        ),
+        list_link=_list_link(alternation([w.list_link for w in words if w.list_link != ","])),
     )

@@ -14,6 +14,7 @@ from mapper.event_types import (
     ATTACK,
     BASE,
     BLOCKADE,
+    CHANGE,
     CLASH,
     DEPLOYMENT,
     EVACUATION,
@@ -191,6 +192,38 @@ CASUALTIES = CasualtyWords(
     ),
     pronouns=word_set("he she they it we"),
     prepositions=word_set("of from"),
+    claimant_glossary=(
+        (r"the|both|its|their|of|from|in", ""),
+        (r"tajik(?:istan(?:'s|i)?)?", "@Tajik"),
+        (r"kyrgyz(?:stan(?:'s|i)?)?|kirghiz", "@Kyrgyz"),
+        (r"kazakh(?:stan(?:'s|i)?)?", "@Kazakh"),
+        (r"russian|russia's|russia", "@Russian"),
+        (r"uzbek(?:istan(?:'s|i)?)?", "@Uzbek"),
+        (r"afghan(?:istan(?:'s)?)?", "@Afghan"),
+        (r"chinese|china's|china", "@Chinese"),
+        (r"local", "@local"),
+        (r"officials?", "officials"),
+        (r"authorities", "authorities"),
+        (r"governments?", "government"),
+        (r"border\s+service", "border service"),
+        (r"border\s+(?:guards|troops)", "border guards"),
+        (r"(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)", "defence ministry"),
+        (
+            r"(?:interior\s+ministry|ministry\s+of\s+(?:the\s+)?interior"
+            r"|ministry\s+of\s+internal\s+affairs)",
+            "interior ministry",
+        ),
+        (r"(?:health\s+ministry|ministry\s+of\s+health)", "health ministry"),
+        (r"(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs)", "foreign ministry"),
+        (r"state\s+(?:tv(?:\s+channel)?|television(?:\s+channel)?|broadcaster)", "state TV"),
+        (r"police", "police"),
+        (r"military", "military"),
+        (r"army", "army"),
+        (r"spokes(?:person|man|woman)", "spokesperson"),
+        (r"sources?", "sources"),
+        (r"media", "media"),
+        (r"side", "side"),
+    ),
 )
 
 _NATION = (
@@ -213,7 +246,11 @@ EVENTS = EventWords(
             r"|hostilities",
             CLASH,
         ),
-        (r"air\s*strikes?|drone\s+(?:strikes?|attacks?)|air\s+raids?|bombing\s+raids?", AIR),
+        (
+            r"air\s*strikes?|drone\s+(?:strikes?|attacks?)|air\s+raids?|bombing\s+raids?"
+            r"|barrel\s+bombs?|(?:warplanes|jets|helicopters)\s+(?:struck|bombed|hit)",
+            AIR,
+        ),
         (
             r"shell(?:ing|ed|s)?|artillery|mortars?"
             r"|(?:fired|firing)\s+(?:[\w-]+\s+){0,2}?(?:rockets?|mortar\w*|artillery|shells)"
@@ -229,8 +266,10 @@ EVENTS = EventWords(
         (r"riots?|rioting|rioters|unrest|violent\s+protests?|vandali[sz]ed", VIOLENT_DEMO),
         (r"abduct(?:ed|ion|ions)|kidnapp?(?:ed|ing)", ABDUCTION),
         (
-            r"attacked\s+civilians|opened\s+fire\s+on\s+(?:civilians|protesters|residents)"
-            r"|massacred?",
+            r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|raid(?:s|ed)?|assault(?:s|ed)?"
+            r"|opened\s+fire(?:\s+on)?|shot(?:\s+dead)?|gunned\s+down|massacred?|lynch(?:ed|ing)"
+            r"|beat(?:en)?\s+(?:to\s+death|up)|stabbed|hacked\s+to\s+death|beheaded"
+            r"|assassinat(?:ed|ion)|executed",
             ATTACK,
         ),
         (
@@ -269,7 +308,7 @@ EVENTS = EventWords(
         (
             r"evacuat(?:ed|ion|ions|ing|e|es)|evacuees|fled\s+their\s+homes|displaced"
             r"|(?:were|had\s+been|have\s+been)\s+moved\s+to"
-            r"|brought\s+(?:[\w-]+\s+){0,6}?to\s+safety",
+            r"|(?:moved|taken|brought|rushed|fled)\s+(?:[\w-]+\s+){0,3}?to\s+safety",
             EVACUATION,
         ),
         (
@@ -278,22 +317,33 @@ EVENTS = EventWords(
             OUTAGE,
         ),
         (r"(?:established|set\s+up)\s+(?:a\s+)?(?:military\s+)?(?:base|headquarters)", BASE),
+        (
+            r"state\s+of\s+emergency|curfews?|martial\s+law|emergency\s+rule"
+            r"|counter-?terror(?:ism|ist)?\s+operation|mobili[sz](?:ed|ation)",
+            CHANGE,
+        ),
         (r"agreed|agreement|truce|signed\s+(?:a|an)\s+(?:deal|accord)", AGREEMENT),
         (
-            r"(?:military\s+|joint\s+)?exercises?|drills?|war\s+games"
-            r"|(?:aircraft|planes|helicopters)\s+(?:[\w-]+\s+){0,2}?landed",
+            r"(?:military\s+|joint\s+)?exercises?|drills?|war\s+games",
             OTHER,
         ),
     ),
-    secondary_markers=r"in|during|after|amid|following|since|before|from|with|fled|earlier",
+    secondary_markers=r"in|during|after|amid|following|since|before|from|with|fled|earlier"
+    r"|by|over|charg(?:e|es|ed)\s+(?:with|of)|counts?\s+of|accused\s+of|suspected\s+of"
+    r"|involvement\s+in|organi[sz]ation\s+of|preparations?\s+for|responsibility\s+for",
+    generic=r"in\s+recent\s+(?:years|months|decades)|over\s+the\s+(?:years|past\s+decades?)"
+    r"|sporadic(?:ally)?|regularly|frequently|often|repeatedly|routinely|periodically"
+    r"|(?:two|three|four|five|several|many|multiple)\s+times|most\s+(?:attacks|clashes)"
+    r"|a\s+(?:series|string|wave)\s+of|have\s+(?:experienced|seen|suffered)|history\s+of"
+    r"|longstanding|years\s+of|decades\s+of|tend\s+to|usually"
+    r"|(?:in|over|during)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\d+|two|three|several)\s+(?:years|decades)",
     anaphora=(r"(?:this|these|that|those|such)\s+$|^\s*the\s+$", r""),
     negations=r"no|not|never|without",
-    unrealised=r"plans?|planned|will|would|scheduled|if|unless|as\s+if",
+    unrealised=r"plans?|planned|will|would|scheduled|if|unless|as\s+if|ordered|threatened"
+    r"|threats?|vowed|urged|called\s+for|calls?\s+for|warned",
     demonstrative_opening=r"this|it|that",
     means=r"mortars?|artillery|grenade\s+launchers?",
     participants=r"protesters|demonstrators|rioters",
-    deployed_forces=r"CSTO|peacekeep\w*|paratroop\w*",
-    armed_groups=r"taliban\w*|militants|insurgents",
     determiners=r"the|a|an|this|that|these|those|last|recent|[\w-]+'s",
     actors=(
         rf"(?:Kyrgyzstan|Tajikistan|Kazakhstan|Uzbekistan|Russia|Afghanistan)'s\s+{_FORCE}",
@@ -303,6 +353,49 @@ EVENTS = EventWords(
         r"|ISIS(?:-K)?",
     ),
     organisations=r"\b(?:[A-Z][\w'-]*\s+){1,3}(?:Ministry|Service|Committee|Council|Guard)\b",
+    territory=r"towns?|villages?|city|cities|districts?|provinces?|regions?|territory|areas?|positions?|outposts?|bases?|control",
+    parties=(
+        (
+            r"(?:riot\s+)?police(?:men|women|\s+officers?)?|army|military|troops|soldiers?"
+            r"|servicem[ae]n|border\s+(?:guards?|service|troops|forces|police|officers)"
+            r"|security\s+(?:forces|services|officials|personnel|agents)|special\s+forces"
+            r"|national\s+guard|government\s+forces|armed\s+forces|junta(?:\s+troops)?"
+            r"|law\s+enforcement(?:\s+officers)?|gendarmes?|officers|guards|marines|navy"
+            r"|air\s+force|militiamen",
+            "state",
+        ),
+        (
+            r"rebels?|insurgents?|militants?|jihadists?|terrorists?|Taliban|al[- ]Shabaa?b"
+            r"|Boko\s+Haram|Islamic\s+State|ISIS(?:-K)?|(?-i:IS)|guerrillas?|separatists?"
+            r"|extremists?|fighters|resistance\s+forces",
+            "rebel",
+        ),
+        (
+            r"militias?|militiamen|vigilantes|gunmen|armed\s+(?:men|groups?|assailants|bandits)"
+            r"|bandits|assailants|attackers|herders|unidentified\s+(?:men|assailants)",
+            "militia",
+        ),
+        (
+            r"peacekeepers?|peacekeeping\s+(?:force|troops)|CSTO|coalition\s+forces"
+            r"|paratroopers?",
+            "external",
+        ),
+        (r"rioters|mobs?|looters|youths|gangs?", "rioters"),
+        (r"protesters|demonstrators|activists|strikers|marchers|crowds?", "protesters"),
+        (
+            r"residents?|villagers?|locals|inhabitants|farmers|herders|pastoralists"
+            r"|ethnic\s+[A-Z]\w+|communities|clans?|tribes(?:men)?|shepherds",
+            "residents",
+        ),
+        (
+            r"civilians?|women|children|students|journalists?|reporters?|worshippers"
+            r"|passengers|pedestrians|families|people|traders|miners|workers",
+            "civilians",
+        ),
+    ),
+    classifier="event_classifier",
+    passive=r"was|were|been|being|got",
+    agent=r"by",
 )
 
 INCIDENT_PLACES = IncidentPlaceWords(
@@ -341,6 +434,7 @@ FURNITURE = FurnitureCues(
         ("photo_credit", "credit"),
         ("photo_credit", "illustration"),
         ("photo_credit", "(?:cover|file|top|header|featured) (?:photo|image)"),
+        ("photo_credit", "click to (?:expand|enlarge)(?: image)?"),
         ("related", "read more"),
         ("related", "related"),
         ("related", "related (?:articles|stories|news|coverage|posts)"),

@@ -10,6 +10,7 @@ from mapper.event_types import (
     ATTACK,
     BASE,
     BLOCKADE,
+    CHANGE,
     CLASH,
     DEPLOYMENT,
     EVACUATION,
@@ -180,6 +181,33 @@ CASUALTIES = CasualtyWords(
     phrase_stops=word_set("pada di dalam sejak kepada bahwa telah juga sudah kemudian hari yang"),
     pronouns=word_set("dia ia mereka kami"),
     prepositions=word_set("dari dengan"),
+    claimant_glossary=(
+        (r"para|pihak(?=\s+(?!berwenang))", ""),
+        (r"tajik(?:istan)?", "@Tajik"),
+        (r"kirgi[sz]tan|kyrgyzstan|kirgiz|kyrgyz", "@Kyrgyz"),
+        (r"kaza[kh]{1,2}stan|kazakh?", "@Kazakh"),
+        (r"rusia", "@Russian"),
+        (r"uzbek(?:istan)?", "@Uzbek"),
+        (r"afg[h]?anistan|afgan", "@Afghan"),
+        (r"tiongkok|china", "@Chinese"),
+        (r"setempat|lokal", "@local"),
+        (r"pejabat", "officials"),
+        (r"pihak\s+berwenang|otoritas", "authorities"),
+        (r"pemerintah", "government"),
+        (r"(?:dinas|layanan)\s+perbatasan", "border service"),
+        (r"(?:penjaga|pasukan)\s+perbatasan", "border guards"),
+        (r"kementerian\s+pertahanan", "defence ministry"),
+        (r"kementerian\s+dalam\s+negeri", "interior ministry"),
+        (r"kementerian\s+kesehatan", "health ministry"),
+        (r"kementerian\s+luar\s+negeri", "foreign ministry"),
+        (r"(?:saluran|stasiun)?\s*(?:tv|televisi)\s+pemerintah", "state TV"),
+        (r"polisi|kepolisian", "police"),
+        (r"militer", "military"),
+        (r"tentara", "army"),
+        (r"juru\s+bicara", "spokesperson"),
+        (r"sumber", "sources"),
+        (r"media", "media"),
+    ),
 )
 
 _NATION = (
@@ -205,14 +233,19 @@ EVENTS = EventWords(
         (
             r"(?:serangan|tembakan|gempuran)\s+(?:artileri|mortir|roket)|mortir|peluncur\s+granat"
             r"|artileri|menembakkan\s+(?:[\w-]+\s+){0,3}?(?:roket|artileri|mortir|granat)"
-            r"|menembaki|menggempur",
+            r"|menggempur",
             SHELLING,
         ),
         (r"ranjau|bom\s+rakitan|ledakan\s+bom|bom\s+meledak", EXPLOSIVE),
-        (r"menyerbu|diserbu|menyita", MOB),
+        (r"menyerbu|diserbu|menyita|merebut|direbut", MOB),
         (r"kerusuhan|rusuh|ricuh|kericuhan|amuk\s+massa|perusuh", VIOLENT_DEMO),
         (r"diculik|penculikan|menculik", ABDUCTION),
-        (r"menyerang\s+warga(?:\s+sipil)?|menembak\s+mati|pembantaian", ATTACK),
+        (
+            r"menyerang|diserang|serangan|penyerangan|penggerebekan|menggerebek|digerebek"
+            r"|menembak(?:i|\s+mati)?|ditembak(?:i|\s+mati)?|tertembak|membunuh|dibunuh"
+            r"|pembunuhan|pembantaian|dianiaya|penganiayaan|main\s+hakim\s+sendiri",
+            ATTACK,
+        ),
         (
             r"membubarkan\s+(?:massa|demonstran|pengunjuk\s+rasa|aksi)|gas\s+air\s+mata",
             INTERVENTION,
@@ -223,7 +256,7 @@ EVENTS = EventWords(
             PROTEST,
         ),
         (
-            r"jatuh(?=\s+(?:ke\s+tangan|pada\s))|merebut"
+            r"jatuh(?=\s+(?:ke\s+tangan|pada\s))"
             r"|(?:mengambil|diambil)\s+alih\s+(?:kendali|kontrol|kota|wilayah|ibu\s+kota)"
             r"|(?:pasukan|pejuang|gerilyawan)\s+(?:[\w-]+\s+)?memasuki",
             TRANSFER,
@@ -235,7 +268,7 @@ EVENTS = EventWords(
             r"|pasukan\s+(?:[\w-]+\s+){0,6}?(?:dikerahkan|dikirim|ditempatkan|tiba|menjaga|berjaga)",
             DEPLOYMENT,
         ),
-        (r"ditahan|ditangkap|penangkapan|menangkap|penahanan", ARRESTS),
+        (r"ditahan|ditangkap|penangkapan|menangkap|menahan(?!\s+diri)|penahanan", ARRESTS),
         (r"dibakar|membakar|dijarah|menjarah|penjarahan|dirusak|melalap|dilalap", LOOTING),
         (r"(?:memblokade|memblokir|menutup)\s+jalan|blokade", BLOCKADE),
         (
@@ -245,23 +278,31 @@ EVENTS = EventWords(
         ),
         (
             r"pemadaman(?:\s+listrik)?|listrik\s+padam|padamnya\s+listrik|listrik\s+mati"
-            r"|mati\s+listrik|tanpa\s+listrik|aliran\s+listrik\s+(?:[\w-]+\s+){0,6}?terputus",
+            r"|mati\s+listrik|tanpa\s+listrik|listrik\s+(?:[\w-]+\s+){0,3}?(?:terputus|diputus)",
             OUTAGE,
         ),
         (r"mendirikan\s+(?:markas|pangkalan)|membuka\s+pangkalan", BASE),
+        (
+            r"(?:keadaan|status|masa|situasi)\s+darurat|jam\s+malam|darurat\s+militer"
+            r"|operasi\s+(?:anti-?teror|kontra-?terorisme)|mobilisasi",
+            CHANGE,
+        ),
         (r"menyepakati|bersepakat|sepakat|kesepakatan|menandatangani\s+perjanjian", AGREEMENT),
         (r"latihan\s+(?:militer|gabungan|perang)", OTHER),
     ),
     secondary_markers=r"dalam|selama|akibat|saat|ketika|usai|setelah|pasca|gegara|karena|sejak"
-    r"|terkait|menyusul|di\s+tengah|dari",
+    r"|terkait|menyusul|di\s+tengah|dari|oleh|didakwa|dakwaan|tuduhan|kasus|dugaan",
+    generic=r"dalam\s+beberapa\s+(?:tahun|bulan|dekade)\s+terakhir|kerap|sering(?:kali)?"
+    r"|berulang\s+kali|beberapa\s+kali|secara\s+(?:rutin|berkala)|sporadis|biasanya"
+    r"|serangkaian|sejarah|bertahun-tahun|puluhan\s+tahun"
+    r"|(?:dalam|selama)\s+(?:\d+|dua|tiga|beberapa)\s+(?:tahun|dekade)",
     anaphora=(r"", r"(?:\s+pada\s+\w+(?:\s+\([\d/.]+\))?)?\s+(?:ini|itu|tersebut)\b"),
     negations=r"tidak\s+ada|tak\s+ada|belum\s+ada|tanpa|tidak|bukan",
-    unrealised=r"berencana|rencana|dijadwalkan|akan|jika|apabila|kalau|seolah-olah|seakan-akan",
+    unrealised=r"berencana|rencana|dijadwalkan|akan|jika|apabila|kalau|seolah-olah|seakan-akan"
+    r"|memerintahkan|perintah|mengancam|ancaman|menyerukan|seruan|mendesak",
     demonstrative_opening=r"ini|itu",
     means=r"mortir|peluncur\s+granat|artileri",
     participants=r"pengunjuk\s+rasa|demonstran|perusuh",
-    deployed_forces=r"penjaga\s+perdamaian|terjun\s+payung",
-    armed_groups=r"pejuang|gerilyawan",
     determiners=r"para",
     actors=(
         rf"{_FORCE}\s+(?:dari\s+)?{_NATION}",
@@ -270,6 +311,44 @@ EVENTS = EventWords(
         r"Organisasi\s+Perjanjian\s+Keamanan\s+Kolektif|Taliban|CSTO|NATO|ISIS(?:-K)?",
     ),
     organisations=r"\b(?:Dinas|Kementerian|Angkatan|Badan|Komite|Dewan)(?:\s+[A-Z][\w-]*)+",
+    territory=r"kota|desa|kampung|distrik|kabupaten|kecamatan|provinsi|wilayah|daerah|kawasan|pos|markas|kendali|kontrol",
+    parties=(
+        (
+            r"polisi|aparat(?:\s+keamanan)?|tentara|prajurit|militer|TNI|Polri|Brimob"
+            r"|pasukan(?:\s+(?:keamanan|perbatasan|penjaga\s+perbatasan|pemerintah|khusus))?"
+            r"|penjaga\s+perbatasan|dinas\s+perbatasan|angkatan\s+bersenjata|junta"
+            r"|personel|aparat\s+gabungan",
+            "state",
+        ),
+        (
+            r"pemberontak|militan|teroris|gerilyawan|Taliban|KKB|separatis|pejuang|ISIS"
+            r"|Hamas|kelompok\s+(?:teroris|militan|separatis)",
+            "rebel",
+        ),
+        (
+            r"milisi|kelompok\s+bersenjata|orang\s+bersenjata|pria\s+bersenjata|penembak"
+            r"|penyerang|orang\s+tak\s+dikenal|OTK|paramiliter",
+            "militia",
+        ),
+        (
+            r"pasukan\s+penjaga\s+perdamaian|CSTO|pasukan\s+(?:koalisi|asing)"
+            r"|(?:pasukan\s+)?terjun\s+payung",
+            "external",
+        ),
+        (r"perusuh|massa|penjarah|gerombolan", "rioters"),
+        (r"pengunjuk\s+rasa|demonstran|mahasiswa|aktivis|buruh|pendemo", "protesters"),
+        (
+            r"warga(?!\s+sipil)|penduduk|masyarakat|petani|suku|etnis\s+\w+|kelompok\s+warga",
+            "residents",
+        ),
+        (
+            r"warga\s+sipil|(?:orang\s+)?sipil|anak-anak|perempuan|wartawan|jurnalis|pengungsi"
+            r"|jemaah|penumpang",
+            "civilians",
+        ),
+    ),
+    passive_prefixes=("di", "ter"),
+    agent=r"oleh",
 )
 
 INCIDENT_PLACES = IncidentPlaceWords(

@@ -165,6 +165,10 @@ class CasualtyWords:
     pronouns: frozenset[str] = frozenset()
     #: Prepositions that keep a descriptor and a name together ("officials of Tajikistan").
     prepositions: frozenset[str] = frozenset()
+    #: (pattern over dictionary forms, English) for the words of claimant phrases: one
+    #: canonical name across languages (:mod:`mapper.incidents.claimants`). English ""
+    #: drops the word ("the"); "@Tajik" marks a nationality, which goes first.
+    claimant_glossary: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,9 +176,9 @@ class EventWords:
     """What a sentence says happened, and who took part.
 
     For this language's documents: ``cues``, ``secondary_markers``, ``anaphora``,
-    ``negations``, ``unrealised``, ``actors``, ``organisations``. In text of every language:
-    ``demonstrative_opening``, ``means``, ``participants``, ``deployed_forces``,
-    ``armed_groups``, ``determiners``.
+    ``negations``, ``unrealised``, ``actors``, ``organisations``, ``territory``. In text of
+    every language: ``demonstrative_opening``, ``means``, ``participants``,
+    ``determiners``.
     """
 
     #: (pattern, (event type, sub-event type)), in the order they are tried.
@@ -183,6 +187,9 @@ class EventWords:
     secondary_markers: str = "(?!)"
     #: Patterns before and after a cue that point back to an event ("these clashes").
     anaphora: tuple[str, str] = ("", "")
+    #: Words that make a sentence a generalisation, not a report of one event ("in recent
+    #: years", "often", "regularly"): it yields no incident unless it states a day.
+    generic: str = "(?!)"
     #: Words before a cue that deny it ("no", "without").
     negations: str = "(?!)"
     #: Words before a cue that make it a plan or a likeness ("will", "if").
@@ -193,14 +200,27 @@ class EventWords:
     means: str = ""
     #: Nouns for the people in a protest ("protesters").
     participants: str = ""
-    #: Forces sent abroad or to guard: their taking control is a deployment.
-    deployed_forces: str = ""
-    #: Armed groups: their seizing a town is a transfer of territory.
-    armed_groups: str = ""
+    #: Nouns for territory ("town", "desa", "село"): armed groups seizing one take it over
+    #: (a transfer of territory); seizing anything else is seizing property.
+    territory: str = "(?!)"
     #: Determiners between a circumstance word and its cue ("during the clashes").
     determiners: str = ""
     #: Actor patterns, the most specific first.
     actors: tuple[str, ...] = ()
+    #: The name of a shipped event classifier for the language (``mapper/incidents/models``),
+    #: or ``None``: then the rules alone code events.
+    classifier: str | None = None
+    #: Who takes part, by ACLED's actor kind: (pattern, kind), kind one of ``state``,
+    #: ``rebel``, ``militia``, ``external``, ``rioters``, ``protesters``, ``residents``
+    #: (villagers, communities: who may fight as a mob), ``civilians`` (who are attacked).
+    parties: tuple[tuple[str, str], ...] = ()
+    #: Auxiliaries that make the cue after them passive ("were killed"): its subject is
+    #: the one acted on.
+    passive: str = "(?!)"
+    #: Word beginnings that make a cue passive in itself (Indonesian "ditembak", "terbunuh").
+    passive_prefixes: tuple[str, ...] = ()
+    #: Words that name the doer of a passive ("by", "oleh", "со стороны").
+    agent: str = "(?!)"
     #: Capitalised organisation names (matched with case).
     organisations: str = "(?!)"
 

@@ -60,6 +60,9 @@ STDIN = "-"
 MAX_TITLE = 200
 
 _BOM = "\ufeff"
+#: A date stamp some stored copies of news pages open with (``date 2022-07-04 …``): the
+#: page's publication date, and no part of the article.
+_DATE_STAMP = re.compile(r"\s*date (\d{4}-\d{2}-\d{2})(?=\s)")
 _LANGUAGE_CODE = re.compile(r"^(?:[a-z]{2,3}|und)$")
 
 
@@ -84,9 +87,13 @@ def document_from_text(
         page = html_to_text(text)
         text, title, url = page.text, page.title, page.url
         published = published or page.published
+    stamp = _DATE_STAMP.match(text)
     if language is None:
         language = detect_language(_body_sample(text))
     furniture = find_furniture(text, language)
+    if stamp is not None:
+        published = published or stamp.group(1)
+        furniture = (FurnitureSpan(stamp.start(1) - 5, stamp.end(1), "dateline"), *furniture)
     if not html:
         title = _first_line_title(text, furniture)
     return Document(
