@@ -63,6 +63,8 @@ class Case:
     written: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
     stdin: bytes | None = None
+    #: A bound far above the normal run time (on a loaded 2-core machine): it catches work
+    #: that grows with the square of the input, which takes many minutes, not slow machines.
     seconds: float | None = None
     check: Callable[[str, Path], None] | None = None
     marks: tuple[pytest.MarkDecorator, ...] = field(default=())
@@ -197,7 +199,7 @@ CASES = [
     Case("50 MB on one line", {"big.txt": long_line}, "extract big.txt --quiet", 0,
          '"text": "Ak-Sai"', seconds=30, check=check_long_line, marks=(pytest.mark.slow,)),
     Case("1 MB of news on one line", {"news.txt": news_line}, "extract news.txt --quiet", 0,
-         '"text": "Osh"', seconds=60, marks=(pytest.mark.slow,)),
+         '"text": "Osh"', seconds=120, marks=(pytest.mark.slow,)),
     Case("no article given", {}, "extract", 2, "Missing argument"),
     Case("bad --published", {"a.txt": utf8(ENGLISH)}, "extract a.txt --published 27/01/22",
          2, "YYYY-MM-DD"),

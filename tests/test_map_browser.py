@@ -586,7 +586,7 @@ def demo_files(tmp_path_factory) -> tuple[Path, Path]:
     from mapper.tools.demo import run_demo
 
     folder = tmp_path_factory.mktemp("demo")
-    map_path, report_path = run_demo(folder)
+    map_path, report_path = run_demo(folder).outputs
     return map_path, report_path
 
 
