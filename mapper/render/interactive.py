@@ -161,7 +161,7 @@ def _draw(points: Sequence[MapPoint], unplaced: int, options: MapOptions) -> fol
         prefer_canvas=True,
     )
     m.options.update(max_zoom=MAX_ZOOM, min_zoom=2)
-    m.get_root().title = html.escape(options.title)
+    f.page_of(m).title = html.escape(options.title)
     if tile is not None:
         _add_tiles(m, tile, view)
     by_type = _by_type(points)
@@ -222,7 +222,8 @@ def _borders(
         counts = area.counts(points)
         regions = area.region_of(points)
         source = region_layer if options.borders else None
-        chart = f.Choropleth(area.regions, counts, source=source).add_to(m)
+        chart = f.Choropleth(area.regions, counts, source=source)
+        chart.add_to(m)
         ramp = Markup(
             '<span class="mapper-ramp" style="background: linear-gradient(90deg, #ffffb2, '
             '#bd0026)"></span>'

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mapper import __version__
 from mapper.event_types import EVENT_TYPES, event_type
 from mapper.model import Incident, Mention, PipelineResult
 from mapper.render.interactive import MapParts
 from mapper.safety import safe_url
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 __all__ = ["build_report"]
 
@@ -68,7 +71,7 @@ def build_report(
     return _template().render(**context)
 
 
-def _template() -> Any:
+def _template() -> Template:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(
@@ -93,7 +96,7 @@ def _period(incidents: Sequence[Incident]) -> str:
 
 def _by_type(incidents: Sequence[Incident]) -> list[dict[str, Any]]:
     counts = Counter(i.event_type for i in incidents)
-    deaths = Counter()
+    deaths: Counter[str] = Counter()
     for incident in incidents:
         deaths[incident.event_type] += incident.fatalities or 0
     return [

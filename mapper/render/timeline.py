@@ -11,10 +11,15 @@ import io
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from mapper.event_types import EVENT_TYPES
 from mapper.event_types import event_type as registered_type
 from mapper.model import Incident
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["timeline_svg"]
 
@@ -64,8 +69,10 @@ def timeline_svg(
         for event_type in EVENT_TYPES:
             heights = [counts.get((day, event_type), 0) for day in days]
             if any(heights):
+                # matplotlib converts the dates through its units registry; its stubs
+                # only admit numbers for the bars' positions.
                 axes.bar(
-                    days,
+                    days,  # type: ignore[arg-type]
                     heights,
                     bottom=bottom,
                     color=registered_type(event_type).color,
@@ -81,11 +88,14 @@ def timeline_svg(
     return svg[svg.index("<svg") :]
 
 
-def _style(axes, figure, label: str) -> None:  # type: ignore[no-untyped-def]
+def _style(axes: Axes, figure: Figure, label: str) -> None:
     import matplotlib.dates as mdates
+    from matplotlib.ticker import MaxNLocator
 
     axes.set_ylabel(label)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    ticks = axes.yaxis.get_major_locator()
+    if isinstance(ticks, MaxNLocator):  # the default AutoLocator is one
+        ticks.set_params(integer=True)
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(axes.xaxis.get_major_locator()))
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)

@@ -9,7 +9,7 @@ and attribution. ``mapper.js`` and ``mapper.css`` beside them are inlined into e
 
 from __future__ import annotations
 
-from mapper.render.features.base import Feature, IncidentMap, Raw, require_assets
+from mapper.render.features.base import Feature, IncidentMap, Raw, page_of, require_assets
 from mapper.render.features.borders import (
     AreaBorders,
     BorderLayer,
@@ -64,6 +64,7 @@ __all__ = [
     "Tools",
     "Towns",
     "area_borders",
+    "page_of",
     "require_assets",
     "towns_near",
 ]

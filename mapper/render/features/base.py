@@ -33,7 +33,16 @@ from mapper.errors import MapperError
 from mapper.render.points import script_json
 from mapper.render.vendor import asset_text
 
-__all__ = ["BUNDLES", "ENV", "Feature", "IncidentMap", "Raw", "require_assets", "template"]
+__all__ = [
+    "BUNDLES",
+    "ENV",
+    "Feature",
+    "IncidentMap",
+    "Raw",
+    "page_of",
+    "require_assets",
+    "template",
+]
 
 #: Asset bundles by name: vendored files (``package/file``) and mapper's own (``mapper/``).
 BUNDLES: dict[str, tuple[str, ...]] = {
@@ -90,6 +99,14 @@ def asset_element(path: str) -> str:
     )
 
 
+def page_of(element: Element) -> Figure:
+    """The page (branca's ``Figure``) that ``element`` is on: a map makes its own."""
+    root = element.get_root()
+    if not isinstance(root, Figure):
+        raise MapperError(f"{type(element).__name__} can only be rendered on a map in a figure")
+    return root
+
+
 def require_assets(figure: Figure, bundles: tuple[str, ...]) -> None:
     """Inline the files of ``bundles`` into the page's head, each once, in order."""
     for bundle in bundles:
@@ -103,6 +120,11 @@ class Feature(MacroElement):
     """A map feature: a template, the asset bundles it needs, its options and data."""
 
     assets: ClassVar[tuple[str, ...]] = ("leaflet", "mapper")
+
+    def __init__(self) -> None:
+        # Typed, so that the features' super().__init__() calls are typed calls
+        # (branca's MacroElement.__init__ is not annotated).
+        super().__init__()
 
     def data(self) -> Any:
         """The data written into the page for the script, or ``None``."""
@@ -120,10 +142,9 @@ class Feature(MacroElement):
             raise MapperError(f"{type(self).__name__} is not on a map; add it to one first")
         return self._parent.get_name()
 
-    def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
-        if not isinstance(figure, Figure):
-            raise MapperError(f"{type(self).__name__} can only be rendered on a map in a figure")
+    # Returns nothing, as branca's MacroElement.render does (branca types Element.render -> str).
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+        figure = page_of(self)
         require_assets(figure, self.assets)
         for child in list(self._children.values()):
             child.render(**kwargs)
@@ -150,8 +171,9 @@ class IncidentMap(folium.Map):
     root; a page rendered by folium itself, as a notebook shows it, uses the document.)
     """
 
-    default_js: ClassVar[list[tuple[str, str]]] = []
-    default_css: ClassVar[list[tuple[str, str]]] = []
+    # No CDN links. folium declares these as instance attributes with class defaults.
+    default_js: list[tuple[str, str]] = []  # noqa: RUF012
+    default_css: list[tuple[str, str]] = []  # noqa: RUF012
     _template = FoliumTemplate(
         """
 {% macro header(this, kwargs) %}
@@ -177,6 +199,7 @@ L.control.scale({position: "bottomleft"}).addTo({{ this.get_name() }});
 """
     )
 
-    def render(self, **kwargs: Any) -> None:
-        require_assets(self.get_root(), Feature.assets)
+    # Returns nothing, as folium's Map.render does (branca types Element.render -> str).
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+        require_assets(page_of(self), Feature.assets)
         super().render(**kwargs)

@@ -130,10 +130,11 @@ def area_borders(view: Bounds) -> AreaBorders:
     outer, inner = view.with_margin(1.0, 8.0), view.with_margin(0.25, 1.0)
     regions = _within(admin1_frame(), inner)
     region_shapes = regions.geometry.values
+    region_ids = tuple(str(i) for i in regions["id"])
     region_props = [
-        {"id": str(i), "label": f"{n}, {names.get(c, c)}" if c else str(n), "i": k}
+        {"id": i, "label": f"{n}, {names.get(c, c)}" if c else str(n), "i": k}
         for k, (i, n, c) in enumerate(
-            zip(regions["id"], regions["name"], regions["country"], strict=True)
+            zip(region_ids, regions["name"], regions["country"], strict=True)
         )
     ]
     countries = _within(country_frame(), outer)
@@ -151,7 +152,7 @@ def area_borders(view: Bounds) -> AreaBorders:
             "detail": _pieces(detail, country_props, outer, inside=True, decimals=DECIMALS),
         },
         regions=_collection(_simplified(region_shapes, inner, 4000, 0.02), region_props),
-        region_ids=tuple(p["id"] for p in region_props),
+        region_ids=region_ids,
         region_shapes=tuple(region_shapes),
     )
 
@@ -259,7 +260,10 @@ def _geometry(shape: Any, decimals: int = DECIMALS) -> dict[str, Any]:
     import shapely
     from shapely.geometry import mapping
 
-    return mapping(shapely.transform(shape, lambda xy: numpy.round(xy, decimals)))
+    geometry: dict[str, Any] = mapping(
+        shapely.transform(shape, lambda xy: numpy.round(xy, decimals))
+    )
+    return geometry
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mapper.event_types import OTHER_TYPE, TYPES
-from mapper.render.features.base import Feature, Raw, template
+from mapper.render.features.base import Feature, Raw, page_of, template
 from mapper.render.points import OTHER, MapPoint, script_json
 
 __all__ = [
@@ -175,9 +175,10 @@ var {{ this.get_name() }} = MapperMap.incidents({{ this.map_name }}, {
             columns["g"] = list(self.regions)
         return columns
 
-    def render(self, **kwargs: Any) -> None:
+    # Returns nothing, as branca's MacroElement.render does (branca types Element.render -> str).
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
         super().render(**kwargs)
-        figure = self.get_root()
+        figure = page_of(self)
         rows = ",\n".join(script_json(p.properties()) for p in self.points)
         block = (
             f'<script type="application/json" class="mapper-data mapper-late" '

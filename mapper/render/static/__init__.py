@@ -52,6 +52,7 @@ from mapper.render.static.view import (
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
 __all__ = [
     "ATTRIBUTION",
@@ -67,7 +68,7 @@ __all__ = [
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
 #: Settings for drawing and saving: fixed fonts, fixed SVG ids, text kept as text.
-RC: dict[str, Any] = {
+RC: dict[RcKeyType, Any] = {
     "font.family": ["DejaVu Sans"],
     "font.size": 9,
     "svg.hashsalt": "mapper",
@@ -129,14 +130,14 @@ def render_static(
 
     with _settings():
         fig = Figure(figsize=(width_in, height_in), dpi=dpi, facecolor="white")
-        FigureCanvasAgg(fig)
+        canvas = FigureCanvasAgg(fig)
         fig.set_label(title or "Incidents")
         map_ax, panel = _axes(fig)
         crs, local = choose_projection(points)
         marks = project(points, crs)
         view = fit_view(crs, local, marks_extent(marks), axes_aspect(map_ax), MIN_SPAN_M)
         show_view(map_ax, view)
-        renderer = fig.canvas.get_renderer()
+        renderer = canvas.get_renderer()
         crowded = find_crowd(map_ax, marks)
         reserved = draw_inset(map_ax, marks, crowded, view, renderer) if crowded else []
         labelled = [m for i, m in enumerate(marks) if i not in crowded or not reserved]

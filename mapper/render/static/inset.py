@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 from mapper.render.static.draw import draw_map, frame_axes
 from mapper.render.static.marks import FURNITURE
 from mapper.render.static.style import INK
-from mapper.render.static.view import axes_aspect, fit_view, marks_extent, pixel_box, show_view
+from mapper.render.static.view import (
+    axes_aspect,
+    figure_size,
+    fit_view,
+    marks_extent,
+    pixel_box,
+    show_view,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -95,7 +102,7 @@ def _corner(
     import numpy
 
     box = ax.get_position()
-    fig_w, fig_h = ax.figure.get_size_inches()
+    fig_w, fig_h = figure_size(ax)
     side = INSET_SHARE * min(box.width * fig_w, box.height * fig_h)
     w, h, m = side / (box.width * fig_w), side / (box.height * fig_h), 0.015
     to_axes = ax.transAxes.inverted().transform

@@ -14,6 +14,7 @@ from mapper.render.static.view import marker_diameter
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.collections import PathCollection
     from matplotlib.figure import Figure
 
     from mapper.render.static.view import Mark
@@ -62,14 +63,18 @@ def draw_legend(panel: Axes, marks: Sequence[Mark], unplaced: int, renderer: Any
         panel.text(0, top, note, va="top", fontsize=7.5, color=MUTED, transform=panel.transAxes)
 
 
-def _legend_sections(panel: Axes, marks: Sequence[Mark]) -> list[tuple[str, list, list]]:
+#: A legend section: its title, its handles and their labels.
+Section = tuple[str, list["PathCollection"], list[str]]
+
+
+def _legend_sections(panel: Axes, marks: Sequence[Mark]) -> list[Section]:
     styles = event_styles()
     counts: dict[str, int] = {}
     for mark in marks:
         counts[mark.point.event_type] = counts.get(mark.point.event_type, 0) + 1
     types = [t for t in (*EVENT_TYPES, OTHER) if t in counts]
     handle = _handle_maker(panel)
-    sections = [
+    sections: list[Section] = [
         (
             "Event type",
             [handle(styles[t][1], styles[t][0], 9) for t in types],
@@ -96,14 +101,23 @@ def _legend_sections(panel: Axes, marks: Sequence[Mark]) -> list[tuple[str, list
     return sections
 
 
-def _handle_maker(panel: Axes) -> Callable[..., Any]:
-    def handle(marker: str, color: str, diameter: float, *, hollow: bool = False) -> Any:
+def _handle_maker(panel: Axes) -> Callable[..., PathCollection]:
+    def handle(marker: str, color: str, diameter: float, *, hollow: bool = False) -> PathCollection:
         size = diameter**2 * MARKER_AREA[marker]
         if hollow:
-            style = {"facecolors": "none", "edgecolors": color, "linestyles": "--"}
-            return panel.scatter([], [], s=size, marker=marker, linewidths=1.3, **style)
-        style = {"facecolors": color, "edgecolors": "white"}
-        return panel.scatter([], [], s=size, marker=marker, linewidths=0.7, **style)
+            return panel.scatter(
+                [],
+                [],
+                s=size,
+                marker=marker,
+                linewidths=1.3,
+                facecolors="none",
+                edgecolors=color,
+                linestyles="--",
+            )
+        return panel.scatter(
+            [], [], s=size, marker=marker, linewidths=0.7, facecolors=color, edgecolors="white"
+        )
 
     return handle
 

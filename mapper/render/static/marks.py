@@ -56,18 +56,37 @@ def _scatter(
 ) -> None:
     color, marker = style
     sizes = [m.diameter**2 * MARKER_AREA[marker] for m in marks]
-    if hollow:
-        look = {"facecolors": "none", "edgecolors": color, "linewidths": 1.3, "linestyles": "--"}
-    else:
-        look = {"facecolors": color, "edgecolors": "white", "linewidths": 0.7, "alpha": 0.9}
     xs, ys = zip(*xy, strict=True)
-    ax.scatter(xs, ys, s=sizes, marker=marker, zorder=5, **look)
+    if hollow:
+        ax.scatter(
+            xs,
+            ys,
+            s=sizes,
+            marker=marker,
+            zorder=5,
+            facecolors="none",
+            edgecolors=color,
+            linewidths=1.3,
+            linestyles="--",
+        )
+    else:
+        ax.scatter(
+            xs,
+            ys,
+            s=sizes,
+            marker=marker,
+            zorder=5,
+            facecolors=color,
+            edgecolors="white",
+            linewidths=0.7,
+            alpha=0.9,
+        )
 
 
 def _nice_length(width_m: float) -> float:
     """1, 2 or 5 times a power of ten: the longest such length within a fifth of the width."""
     target = width_m / 5
-    power = 10 ** math.floor(math.log10(target))
+    power: float = 10 ** math.floor(math.log10(target))
     return max(f * power for f in (1, 2, 5) if f * power <= target)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from mapper.errors import MapperError
 from mapper.render.points import MapPoint
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ __all__ = [
     "View",
     "axes_aspect",
     "choose_projection",
+    "figure_size",
     "fit_view",
     "marker_diameter",
     "marks_extent",
@@ -115,10 +117,21 @@ def _display_name(name: str) -> str:
     return name.title() if name.islower() else name
 
 
+def figure_size(ax: Axes) -> tuple[float, float]:
+    """Width and height in inches of the figure ``ax`` is drawn on."""
+    from matplotlib.figure import Figure
+
+    figure = ax.figure
+    if not isinstance(figure, Figure):
+        raise MapperError("a static map draws on a whole figure, not on a subfigure")
+    width, height = figure.get_size_inches()
+    return width, height
+
+
 def axes_aspect(ax: Axes) -> float:
     """Width over height of ``ax`` on the page."""
     box = ax.get_position()
-    fig_w, fig_h = ax.figure.get_size_inches()
+    fig_w, fig_h = figure_size(ax)
     return float((box.width * fig_w) / (box.height * fig_h))
 
 
