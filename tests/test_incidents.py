@@ -682,3 +682,61 @@ def test_join_keeps_records_apart_and_attaches_reports():
     assert [i.id for i in joined] == ["r1", "r2"], "records are never merged together"
     assert {s.document for s, _ in joined[0].also_reported_by} == {"a", "b"}
     assert joined[0].injuries == 13 and joined[1].also_reported_by == ()
+
+
+def test_a_subheading_is_not_read_for_incidents(places):
+    """A short line with no closing punctuation that more text follows restates the body."""
+    text = (
+        "Border news\n\n"
+        "Two soldiers killed in Isfara clash\n\n"
+        "Kyrgyz and Tajik border guards exchanged fire near Ak-Sai on Monday, officials said.\n"
+    )
+    table = [
+        ("Isfara", "Isfara", places["Isfara"], 1),
+        ("Ak-Sai", "Ak-Sai", places["Ak-Sai"], 1),
+    ]
+    (clash,) = extract(text, table, language="en", published="2022-10-11")
+    assert clash.location_text == "Ak-Sai"
+
+
+@pytest.mark.parametrize(
+    ("language", "opening"),
+    [
+        ("id", "Osh (Kabar.example) -- "),
+        ("id", "KABAR.CO.ID, OSH -- "),
+        ("id", "KABAR.CO, Osh - "),
+        ("en", "Oct 10 (Steppe Wire) - "),
+        ("en", "Kabar.example - "),
+    ],
+)
+def test_a_dateline_place_is_not_the_event_place(places, language, opening):
+    sentence = {
+        "id": "Penjaga perbatasan Kirgistan dan Tajikistan baku tembak di Isfara pada Senin.",
+        "en": "Kyrgyz and Tajik border guards exchanged fire in Isfara on Monday.",
+    }[language]
+    text = f"Bentrok\n\n{opening}{sentence}\n"
+    table = [
+        ("Osh", "Osh", places["Osh"], 1),
+        ("OSH", "OSH", places["Osh"], 1),
+        ("Isfara", "Isfara", places["Isfara"], 1),
+    ]
+    (clash,) = extract(text, table, language=language, published="2022-10-11")
+    assert clash.location_text == "Isfara"
+    assert not any("Kabar" in actor or "Steppe" in actor for actor in clash.actors)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "A curfew was imposed in Osh on Monday and will last until 25 October."),
+        ("id", "Jam malam diberlakukan di Osh pada Senin (10/10/2022) hingga 25 Oktober."),
+        ("ru", "В понедельник, 10 октября, в Оше ввели комендантский час до 25 октября."),
+    ],
+)
+def test_a_deadline_is_not_the_day_of_the_event(places, language, sentence):
+    name = "Оше" if language == "ru" else "Osh"
+    text = f"Curfew\n\n{sentence}\n"
+    (curfew,) = extract(
+        text, [(name, name, places["Osh"], 1)], language=language, published="2022-10-11"
+    )
+    assert curfew.date == "2022-10-10"

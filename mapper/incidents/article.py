@@ -30,8 +30,12 @@ class Article:
     reference: Reference | None
     focus: Mention | None
     focus_country: Mention | None
-    headline: tuple[int, int] | None
+    headings: tuple[tuple[int, int], ...]
     present: dt.date | None
+
+    def in_heading(self, offset: int) -> bool:
+        """Whether ``offset`` lies in the headline or a subheading (which the body restates)."""
+        return any(start <= offset < end for start, end in self.headings)
 
     @cached_property
     def starts(self) -> list[int]:

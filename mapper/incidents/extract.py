@@ -6,8 +6,9 @@ sentence, given the place mentions the geoparser found in it;
 articles (it lives in :mod:`mapper.incidents.merge`, with :func:`join_incidents`; the choice of an
 incident's place lives in :mod:`mapper.incidents.places`).
 
-Each sentence outside the site furniture and the headline (which the body
-restates) is read for:
+Each sentence outside the site furniture, the headline and the subheadings (which
+the body restates: a line of at most 20 words with no closing punctuation that more text
+follows) is read for:
 
 * **what** — one event cue (:mod:`mapper.incidents.cues`); a sentence with no cue but a
   casualty count is read as an attack on people (Violence against civilians);
@@ -142,10 +143,22 @@ FOLLOW_UP_TARGETS: dict[str, frozenset[str]] = {
 
 _PRECISIONS = ("day", "week", "month", "year")
 
-#: A newswire dateline at the start of a line: ``BISHKEK, kompas.example –``,
-#: ``DUSHANBE (Reuters) -``: its place is where the report was filed, not an event's.
+#: A newswire dateline at the start of a line: its place is where the report was filed,
+#: not an event's, and its agency is no actor. ``BISHKEK, Sept 19 (Agency) —``,
+#: ``DUSHANBE (Reuters) -``, ``Jakarta (Aksi.id) --``, ``TEMPO.CO, Jakarta -``,
+#: ``Jan 10 (Interfax) -``, ``Suara.com -``.
+_SITE = r"[A-Za-z][\w-]*\.(?:[A-Za-z]{2,}\.?)+"
+_CAPS = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'\-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ'\-]+){0,2}"
+_TITLED = r"[A-ZА-ЯЁ][a-zа-яё'\-]+(?:\s+[A-ZА-ЯЁ][a-zа-яё'\-]+){0,2}"
+_AGENCY = r"\s*\([^()\n]{1,40}\)"
 _DATELINE = re.compile(
-    r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ'\- ]{2,}(?:,[^–—\n]{0,60}?|\s*\([^()\n]{1,40}\))?\s*[–—-]\s",
+    r"^\s*(?:"
+    rf"{_CAPS}(?:,[^–—\n]{{0,60}}?|{_AGENCY})?"
+    rf"|{_TITLED}{_AGENCY}"
+    rf"|(?:{_SITE}|{_CAPS})\s*,\s*(?:{_CAPS}|{_TITLED})"
+    rf"|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}{_AGENCY}"
+    rf"|{_SITE}"
+    r")\s*(?:--|[–—|-])\s",
     re.MULTILINE,
 )
 
@@ -209,7 +222,7 @@ def _article(document: Document, mentions: Sequence[Mention], published: str | N
         and not _within(mention.start, datelines)
     )
     reference = _reference(document, published)
-    found_dates = tuple(tuple(find_dates(s.text, language, reference)) for s in sentences)
+    found_dates = tuple(_event_dates(s.text, language, reference) for s in sentences)
     return Article(
         document=document,
         language=language,
@@ -219,7 +232,7 @@ def _article(document: Document, mentions: Sequence[Mention], published: str | N
         reference=reference,
         focus=most_mentioned(kept, specific=True),
         focus_country=most_mentioned(kept, specific=False),
-        headline=_headline(document),
+        headings=_headings(document),
         present=_present(reference, found_dates),
     )
 
@@ -242,6 +255,21 @@ def _outside_furniture(document: Document, sentence: Sentence) -> Sentence | Non
     if start >= sentence.end:
         return None
     return Sentence(start, sentence.end, document.text[start : sentence.end], sentence.paragraph)
+
+
+def _event_dates(text: str, language: str, reference: Reference | None) -> tuple[DateMention, ...]:
+    """The dates of ``text`` that may be an event's: not deadlines ("until 25 June")."""
+    deadline = _deadline_pattern(languages.pack_for(language).dates.deadline)
+    return tuple(
+        date
+        for date in find_dates(text, language, reference)
+        if not deadline.search(text[: date.start])
+    )
+
+
+@cache
+def _deadline_pattern(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])(?:{words})\s+$", re.IGNORECASE)
 
 
 def _after_dateline(sentence: Sentence, datelines: Sequence[tuple[int, int]]) -> Sentence:
@@ -306,11 +334,28 @@ def _without_furniture(document: Document) -> str:
     return "".join(parts)
 
 
-def _headline(document: Document) -> tuple[int, int] | None:
-    if not document.title:
-        return None
-    start = document.text.find(document.title)
-    return (start, start + len(document.title)) if start >= 0 else None
+#: A line of at most this many words with no closing punctuation, followed by more text, is
+#: a heading.
+_HEADING_WORDS = 20
+_CLOSING = re.compile(r"[.!?…:;\"”»)'’]\s*$")
+
+
+def _headings(document: Document) -> tuple[tuple[int, int], ...]:
+    """The headline and the subheadings of ``document``: spans no incident is read from."""
+    text = document.text
+    spans = []
+    if document.title:
+        start = text.find(document.title)
+        if start >= 0:
+            spans.append((start, start + len(document.title)))
+    last = len(text.rstrip())
+    for line in re.finditer(r"[^\n]+", text):
+        words = line.group().split()
+        if not words or line.end() >= last or _CLOSING.search(line.group()):
+            continue
+        if len(words) <= _HEADING_WORDS:
+            spans.append(line.span())
+    return tuple(sorted(spans))
 
 
 # -- the story -----------------------------------------------------------------------------
@@ -477,7 +522,7 @@ class _Story:
 
 def _read(article: Article, index: int, dates: Sequence[DateMention]) -> _Reading | None:
     sentence = article.sentences[index]
-    if article.headline and article.headline[0] <= sentence.start < article.headline[1]:
+    if article.in_heading(sentence.start):
         return None
     own = _most_precise(dates)
     if own is not None and article.present is not None and is_background(own, article.present):

@@ -142,6 +142,7 @@ DATES = DateWords(
     strict_words=r"last",
     year_context=r"(?:in|since|until|of)\s+",
     month_before_day=True,
+    deadline=r"until|till|through|to|extended\s+to",
 )
 
 _UNITS = word_tuple(

@@ -134,6 +134,7 @@ DATES = DateWords(
     strict_weekday=(r"", r"(?:\s+(?:lalu|kemarin))?"),
     strict_words=r"lalu|kemarin",
     year_context=r"(?:pada|tahun|sejak|hingga|sampai)\s+(?:tahun\s+)?",
+    deadline=r"hingga|sampai|s\.d\.|sd",
 )
 
 _UNITS = word_tuple("satu dua tiga empat lima enam tujuh delapan sembilan")

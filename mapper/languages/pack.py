@@ -113,6 +113,9 @@ class DateWords:
     strict_weekday: tuple[str, str] = ("", "")
     #: Words that make a weekday strictly past.
     strict_words: str = ""
+    #: Words before a date that make it a deadline or the end of a span ("until", "hingga",
+    #: "до"): not the day an event happened.
+    deadline: str = "(?!)"
     #: Words before a bare year that make it a date ("in 2008").
     year_context: str = ""
     #: Whether the month may come before the day ("January 27").

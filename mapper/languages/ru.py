@@ -128,6 +128,7 @@ DATES = DateWords(
     strict_weekday=(r"(?:в|во|с|со|до|к|по)\s+(?:прошл\w+\s+)?", r""),
     strict_words=r"прошл\w+",
     year_context=r"(?:в|с|до)\s+",
+    deadline=r"до|по",
 )
 
 _UNITS = word_tuple(
