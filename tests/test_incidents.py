@@ -740,3 +740,18 @@ def test_a_deadline_is_not_the_day_of_the_event(places, language, sentence):
         text, [(name, name, places["Osh"], 1)], language=language, published="2022-10-11"
     )
     assert curfew.date == "2022-10-10"
+
+
+def test_a_region_wider_than_a_country_is_not_the_event_place(places, gazetteer):
+    central_asia = gazetteer.best("Central Asia")
+    assert central_asia is not None and central_asia.kind == "region"
+    text = (
+        "Border\n\nFighting broke out near Ak-Sai on Monday.\n\n"
+        "Fresh clashes on the border in Central Asia left two soldiers injured on Monday.\n"
+    )
+    table = [
+        ("Ak-Sai", "Ak-Sai", places["Ak-Sai"], 1),
+        ("Central Asia", "Central Asia", central_asia, 1),
+    ]
+    incidents = extract(text, table, language="en", published="2022-10-11")
+    assert incidents and all(i.place.kind != "region" for i in incidents)

@@ -90,7 +90,13 @@ def locate(
         in_sentence = _sent_to(article, sentence, in_sentence)
     if cue is not None and cue.kind in OWN_PLACE_ONLY:
         in_sentence = _in_clause(sentence, cue, in_sentence)
-    countries = [m for m in in_sentence if specificity(m) == NOT_SPECIFIC]
+    # A region wider than a country (Central Asia, the Fergana Valley) is never where
+    # ACLED places an event: the sentence's countries, its story or the article's do.
+    countries = [
+        m
+        for m in in_sentence
+        if specificity(m) == NOT_SPECIFIC and m.place is not None and m.place.kind != "region"
+    ]
     if _shared(languages.generation()).nationwide.search(sentence.text):
         country = countries[0] if countries else article.focus_country
         return _location(country) if country else None
